@@ -30,7 +30,7 @@ export type ObjectKey =
   | { kind: 'var'; name: string }
   /** `{"a b": ...}` / `{"\(.k)": ...}` / `{@base64 "x": ...}`: a string literal, maybe interpolated. */
   | { kind: 'string'; node: StringNode }
-  /** `{(.k): ...}`: a parenthesized expression whose outputs are the keys. */
+  /** `{(.k): ...}`: a parenthesized expression whose outputs are the keys; `node` is what is inside the parentheses. */
   | { kind: 'expr'; node: Node };
 
 /** An entry of object construction. `value` is null for the shorthand forms `{a}`, `{$x}`, `{"a"}`. */
@@ -73,7 +73,7 @@ export type Node =
   /** A number, `true`, `false` or `null` literal. (Strings are StringNode.) */
   | ({ kind: 'Literal'; value: number | boolean | null } & Span)
   | StringNode
-  /** A standalone format such as `@base64`, applied to `.`. */
+  /** A standalone format such as `@base64`, applied to `.`; `name` keeps the `@`. */
   | ({ kind: 'Format'; name: string } & Span)
   /**
    * `.foo`, `."foo"`, `.[e]`, `t.foo`, `t[e]`. `target` is the term indexed (Identity for a leading dot).
@@ -84,8 +84,14 @@ export type Node =
   | ({ kind: 'Slice'; target: Node; from: Node | null; to: Node | null } & Span)
   /** `t[]` */
   | ({ kind: 'Iterate'; target: Node } & Span)
-  /** `try body catch handler`; `body?` and `try body` have handler null. */
-  | ({ kind: 'Try'; body: Node; handler: Node | null } & Span)
+  /**
+   * `try body catch handler`; `body?` and `try body` have handler null. `indexOnly` is true on jq
+   * 1.6's postfix `?` of an indexing term (`t.foo?`, `t."s"?`, `t[e]?`, `t[]?`, `t[a:b]?`; `body` is
+   * then that Index/Slice/Iterate): there jq 1.6 suppresses only the error of the indexing step
+   * itself (INDEX_OPT/EACH_OPT), so errors raised by `t` or `e` propagate: `1 | .a.b?` fails with
+   * `Cannot index number with string "a"`, `.[error("x")]?` fails with "x".
+   */
+  | ({ kind: 'Try'; body: Node; handler: Node | null; indexOnly?: boolean } & Span)
   | ({ kind: 'Pipe'; left: Node; right: Node } & Span)
   | ({ kind: 'Comma'; left: Node; right: Node } & Span)
   /** Unary minus `-e`. */
@@ -98,10 +104,14 @@ export type Node =
   | ({ kind: 'Assign'; op: AssignOp; left: Node; right: Node } & Span)
   /** `if c then t (elif c then t)* (else e)? end`; `otherwise` null means no else (jq 1.7 only; 1.6 requires else). */
   | ({ kind: 'If'; branches: { cond: Node; then: Node }[]; otherwise: Node | null } & Span)
-  /** `reduce source as pattern (init; update)` */
-  | ({ kind: 'Reduce'; source: Node; pattern: Pattern; init: Node; update: Node } & Span)
-  /** `foreach source as pattern (init; update)` or `(init; update; extract)` */
-  | ({ kind: 'Foreach'; source: Node; pattern: Pattern; init: Node; update: Node; extract: Node | null } & Span)
+  /**
+   * `reduce source as pattern (init; update)`. jq 1.6 also allows `?//` alternatives here
+   * (`reduce .[] as [$a] ?// $a (...)`): `patterns` then lists them all, `patterns[0]` being
+   * `pattern`. The parser always sets `patterns`; hand-built nodes may omit it.
+   */
+  | ({ kind: 'Reduce'; source: Node; pattern: Pattern; patterns?: Pattern[]; init: Node; update: Node } & Span)
+  /** `foreach source as pattern (init; update)` or `(init; update; extract)`; `patterns` as for Reduce. */
+  | ({ kind: 'Foreach'; source: Node; pattern: Pattern; patterns?: Pattern[]; init: Node; update: Node; extract: Node | null } & Span)
   /**
    * `def name(params): body; rest`. Params are names; a `$name` param is spelled with its `$`.
    * `rest` is the expression the definition scopes over.
