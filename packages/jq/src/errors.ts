@@ -48,7 +48,11 @@ export class JqError extends Error {
   readonly value: Json;
 
   constructor(value: Json, message?: string) {
+    // try/catch and `?` raise and drop these often: skip the costly stack capture.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message ?? errorMessageOf(value));
+    Error.stackTraceLimit = limit;
     this.name = 'JqError';
     this.value = value;
   }

@@ -1,0 +1,171 @@
+/**
+ * Native builtins over arrays and objects: sorting and grouping (by several keys), min/max,
+ * add, join, flatten, reverse, indices, transpose and bsearch, with jq 1.6's semantics.
+ * @module
+ */
+import type { Json } from '../ast.js';
+import { JqError } from '../errors.js';
+import { addValues } from '../operators.js';
+import { compareJson, stringIndices, typeOf } from '../value.js';
+import { arrayIndices, indexValue } from '../compiler/access.js';
+import { collect, fromSingle } from '../compiler/compiled.js';
+import type { Env } from '../compiler/runtime.js';
+import type { CompiledArg } from '../compiler/scope.js';
+import { iterateValue } from '../compiler/compile-basic.js';
+import { type NativeMap, defineUnary, defineValues } from './define.js';
+import { described, toText } from './core.js';
+
+function sortable(v: Json, what = 'sorted'): Json[] {
+  if (!Array.isArray(v)) throw new JqError(`${described(v)} cannot be ${what}, as it is not an array`);
+  return v;
+}
+
+/** Pairs each element with `[f]` (all outputs of f), as jq's `map([f])`. */
+function keyed(v: Json, f: CompiledArg, env: Env, what: string): { key: Json; value: Json; index: number }[] {
+  return sortable(v, what).map((value, index) => ({ key: collect(f, value, env), value, index }));
+}
+
+function byKey(a: { key: Json; index: number }, b: { key: Json; index: number }): number {
+  return compareJson(a.key, b.key) || a.index - b.index;
+}
+
+function groupBy(v: Json, f: CompiledArg, env: Env): Json {
+  const items = keyed(v, f, env, 'grouped').sort(byKey);
+  const groups: Json[][] = [];
+  let last: Json | undefined;
+  for (const it of items) {
+    if (groups.length > 0 && compareJson(last as Json, it.key) === 0) (groups[groups.length - 1] as Json[]).push(it.value);
+    else groups.push([it.value]);
+    last = it.key;
+  }
+  return groups;
+}
+
+function extremeBy(v: Json, f: CompiledArg | null, env: Env, max: boolean): Json {
+  const arr = sortable(v, max ? 'maxed' : 'mined');
+  if (arr.length === 0) return null;
+  let best = arr[0] as Json;
+  let bestKey = f ? collect(f, best, env) : best;
+  for (let i = 1; i < arr.length; i++) {
+    const x = arr[i] as Json;
+    const k = f ? collect(f, x, env) : x;
+    const c = compareJson(k, bestKey);
+    if (max ? c >= 0 : c < 0) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+function add(v: Json): Json {
+  let acc: Json = null;
+  iterateValue(v, (x) => {
+    acc = addValues(acc, x);
+  });
+  return acc;
+}
+
+function join(v: Json, sep: Json): Json {
+  let acc: Json = null;
+  iterateValue(v, (x) => {
+    const piece = x === null ? '' : typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? toText(x) : x;
+    acc = addValues(acc === null ? '' : addValues(acc, sep), piece);
+  });
+  return acc === null ? '' : acc;
+}
+
+function flatten(v: Json, depth: number): Json {
+  if (depth < 0) throw new JqError('flatten depth must not be negative');
+  const out: Json[] = [];
+  const walk = (x: Json, d: number): void => {
+    iterateValue(x, (e) => {
+      if (Array.isArray(e) && d !== 0) walk(e, d - 1);
+      else out.push(e);
+    });
+  };
+  walk(v, depth);
+  return out;
+}
+
+function indices(v: Json, i: Json): Json {
+  if (v === null) return null;
+  if (Array.isArray(v) && Array.isArray(i)) return arrayIndices(v, i);
+  if (Array.isArray(v)) return arrayIndices(v, [i]);
+  if (typeof v === 'string' && typeof i === 'string') return stringIndices(v, i);
+  return indexValue(v, i);
+}
+
+function transpose(v: Json): Json {
+  const rows = sortable(v, 'transposed');
+  if (rows.length === 0) return [];
+  let max = 0;
+  for (const r of rows) {
+    const n = r === null ? 0 : Array.isArray(r) ? r.length : (indexValue(r, 0), 0);
+    if (n > max) max = n;
+  }
+  const out: Json[][] = [];
+  for (let j = 0; j < max; j++) out.push(rows.map((r) => indexValue(r, j)));
+  return out;
+}
+
+function bsearch(v: Json, target: Json): Json {
+  const arr = sortable(v, 'searched from');
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareJson(arr[mid] as Json, target);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1 - lo;
+}
+
+/** jq 1.6 defines `reverse` by indexing, so non-arrays fail (or give [] when empty). */
+function reverse(v: Json): Json {
+  if (v === null) return [];
+  if (Array.isArray(v)) return v.slice().reverse();
+  if (typeof v === 'boolean') throw new JqError(`${described(v)} has no length`);
+  const len = typeof v === 'string' ? v.length : typeof v === 'number' ? Math.abs(v) : Object.keys(v).length;
+  if (len === 0) return [];
+  throw new JqError(`Cannot index ${typeOf(v)} with number`);
+}
+
+function unique(v: Json): Json {
+  const sorted = sortable(v).slice().sort(compareJson);
+  return sorted.filter((x, i) => i === 0 || compareJson(sorted[i - 1] as Json, x) !== 0);
+}
+
+/** Registers the collection builtins. */
+export function registerCollections(t: NativeMap): void {
+  defineUnary(t, 'sort', (v) => sortable(v).slice().sort(compareJson));
+  defineUnary(t, 'unique', unique);
+  defineUnary(t, 'min', (v) => extremeBy(v, null, null as never, false));
+  defineUnary(t, 'max', (v) => extremeBy(v, null, null as never, true));
+  defineUnary(t, 'add', add);
+  defineValues(t, 'join', 1, join, 'jq');
+  defineUnary(t, 'flatten', (v) => flatten(v, 1e9));
+  defineValues(t, 'flatten', 1, (v, d) => {
+    if (typeof d !== 'number') throw new JqError(`${described(d)} cannot be compared`);
+    return flatten(v, d);
+  });
+  defineUnary(t, 'reverse', reverse);
+  defineValues(t, 'indices', 1, indices, 'jq');
+  defineValues(t, 'index', 1, (v, i) => indexValue(indices(v, i), 0), 'jq');
+  defineValues(t, 'rindex', 1, (v, i) => {
+    const all = indices(v, i);
+    return Array.isArray(all) ? (all.length ? (all[all.length - 1] as Json) : null) : indexValue(all, -1);
+  }, 'jq');
+  defineUnary(t, 'transpose', transpose);
+  defineValues(t, 'bsearch', 1, bsearch, 'jq');
+  const byFn = (name: string, f: (v: Json, arg: CompiledArg, env: Env) => Json): void => {
+    t.set(`${name}/1`, { compile: (args) => fromSingle((input, env) => f(input, args[0] as CompiledArg, env)) });
+  };
+  byFn('sort_by', (v, f, env) => keyed(v, f, env, 'sorted').sort(byKey).map((x) => x.value));
+  byFn('group_by', groupBy);
+  byFn('unique_by', (v, f, env) => (groupBy(v, f, env) as Json[][]).map((g) => g[0] as Json));
+  byFn('min_by', (v, f, env) => extremeBy(v, f, env, false));
+  byFn('max_by', (v, f, env) => extremeBy(v, f, env, true));
+}

@@ -1,0 +1,291 @@
+/**
+ * Native builtins that take filters or produce several outputs: empty, error, select, recurse,
+ * map, range, limit, first/last/nth, until/while/repeat, isempty, any/all and walk. Those that
+ * are paths in jq (`select`, `recurse`, `first`, `limit`, `empty`, `error`) have a path form.
+ * @module
+ */
+import type { Json } from '../ast.js';
+import { JqError } from '../errors.js';
+import { BreakSignal, type Emit, type Env, type PathEmit, type PathFilter, enter, leave, step } from '../compiler/runtime.js';
+import { fromSingle, isTruthy } from '../compiler/compiled.js';
+import { iterateValue } from '../compiler/compile-basic.js';
+import { recursePath } from '../compiler/compile-path.js';
+import type { CompiledArg } from '../compiler/scope.js';
+import { compareJson, setKey } from '../value.js';
+import { addValues } from '../operators.js';
+import { type NativeMap, defineGenerator, eachValue } from './define.js';
+
+/** Runs `body`, stopping quietly when it calls the `stop` it is given. */
+export function untilStopped(body: (stop: () => never) => void): void {
+  const signal = new BreakSignal({});
+  try {
+    body(() => {
+      throw signal;
+    });
+  } catch (e) {
+    if (e !== signal) throw e;
+  }
+}
+
+function raise(v: Json): void {
+  // jq 1.6: error(null) backtracks like `empty`, and `try` sees nothing.
+  if (v !== null) throw new JqError(v);
+}
+
+function recurseValue(input: Json, f: CompiledArg, cond: CompiledArg | null, env: Env, emit: Emit): void {
+  const go = (v: Json): void => {
+    emit(v);
+    enter();
+    try {
+      f.run(v, env, (next) => {
+        if (!cond) return go(next);
+        cond.run(next, env, (ok) => {
+          if (isTruthy(ok)) go(next);
+        });
+      });
+    } finally {
+      leave();
+    }
+  };
+  go(input);
+}
+
+function recursePathOf(f: CompiledArg, cond: CompiledArg | null): PathFilter {
+  return (input, path, env, emit) => {
+    const fp = f.path();
+    const go = (v: Json, p: Json[]): void => {
+      emit(v, p);
+      enter();
+      try {
+        fp(v, p, env, (next, np) => {
+          if (!cond) return go(next, np);
+          cond.run(next, env, (ok) => {
+            if (isTruthy(ok)) go(next, np);
+          });
+        });
+      } finally {
+        leave();
+      }
+    };
+    go(input, path);
+  };
+}
+
+function rangeLoop(from: Json, upto: Json, by: Json, emit: Emit): void {
+  if (typeof from !== 'number' || typeof upto !== 'number' || typeof by !== 'number') {
+    throw new JqError('Range bounds must be numeric');
+  }
+  if (by > 0) {
+    for (let x = from; x < upto; x += by) {
+      step();
+      emit(x);
+    }
+  } else if (by < 0) {
+    for (let x = from; x > upto; x += by) {
+      step();
+      emit(x);
+    }
+  }
+}
+
+/**
+ * `range($from; $upto; $by)`: jq 1.6 defines it with `while`, so any values that compare and add
+ * work (`range([]; [0,0,0]; [0])` gives `[]`, `[0]`, `[0,0]`).
+ */
+function rangeBy(from: Json, upto: Json, by: Json, emit: Emit): void {
+  if (typeof from === 'number' && typeof upto === 'number' && typeof by === 'number') return rangeLoop(from, upto, by, emit);
+  const dir = compareJson(by, 0);
+  if (dir === 0) return;
+  for (let x = from; dir > 0 ? compareJson(x, upto) < 0 : compareJson(x, upto) > 0; x = addValues(x, by)) {
+    step();
+    emit(x);
+  }
+}
+
+/** `limit($n; f)` as jq 1.6: n < 0 gives all of f, otherwise stop after max(n, 1) outputs. */
+function limitRun<E extends (...a: never[]) => void>(n: Json, emit: E, run: (out: E) => void): void {
+  if (typeof n === 'number' && n < 0) return run(emit);
+  untilStopped((stop) => {
+    let count = 0;
+    run(((...a: Parameters<E>) => {
+      emit(...a);
+      count++;
+      if (typeof n !== 'number' || count >= n) stop();
+    }) as unknown as E);
+  });
+}
+
+function walk(v: Json, f: CompiledArg, env: Env, emit: Emit): void {
+  let inner: Json = v;
+  if (Array.isArray(v)) {
+    const out: Json[] = [];
+    for (const x of v) walk(x, f, env, (r) => out.push(r));
+    inner = out;
+  } else if (v !== null && typeof v === 'object') {
+    const out: { [k: string]: Json } = {};
+    for (const k of Object.keys(v)) {
+      let last: Json | undefined;
+      walk(v[k] as Json, f, env, (r) => {
+        last = r;
+      });
+      if (last !== undefined) setKey(out, k, last);
+    }
+    inner = out;
+  }
+  f.run(inner, env, emit);
+}
+
+function anyAll(gen: (emit: Emit) => void, isAny: boolean): boolean {
+  let result = !isAny;
+  untilStopped((stop) => {
+    gen((v) => {
+      if (isTruthy(v) === isAny) {
+        result = isAny;
+        stop();
+      }
+    });
+  });
+  return result;
+}
+
+/** Registers the generator builtins. */
+export function registerGenerators(t: NativeMap): void {
+  t.set('empty/0', { compile: () => ({ run: () => {} }), path: () => () => {} });
+  t.set('error/0', { compile: () => ({ run: (input) => raise(input) }), path: () => (input) => raise(input) });
+  t.set('error/1', {
+    compile: ([m]) => ({ run: (input, env) => eachValue(m as CompiledArg, input, env, raise) }),
+    path: ([m]) => (input, _p, env) => eachValue(m as CompiledArg, input, env, raise),
+  });
+  t.set('select/1', {
+    compile: ([f]) => {
+      const fa = f as CompiledArg;
+      const fs = fa.single;
+      if (fs) return { run: (input, env, emit) => (isTruthy(fs(input, env)) ? emit(input) : undefined) };
+      return { run: (input, env, emit) => fa.run(input, env, (c) => (isTruthy(c) ? emit(input) : undefined)) };
+    },
+    path: ([f]) => (input, path, env, emit) => (f as CompiledArg).run(input, env, (c) => (isTruthy(c) ? emit(input, path) : undefined)),
+  });
+  const recurseAll = (v: Json, emit: Emit): void => {
+    emit(v);
+    if (Array.isArray(v) || (v !== null && typeof v === 'object')) {
+      step();
+      iterateValue(v, (x) => recurseAll(x, emit));
+    }
+  };
+  t.set('recurse/0', {
+    compile: () => ({ run: (input, _env, emit) => recurseAll(input, emit) }),
+    path: () => (input, path, _env, emit) => recursePath(input, path, emit),
+  });
+  t.set('recurse/1', {
+    compile: ([f]) => ({ run: (input, env, emit) => recurseValue(input, f as CompiledArg, null, env, emit) }),
+    path: ([f]) => recursePathOf(f as CompiledArg, null),
+  });
+  t.set('recurse/2', {
+    compile: ([f, c]) => ({ run: (input, env, emit) => recurseValue(input, f as CompiledArg, c as CompiledArg, env, emit) }),
+    path: ([f, c]) => recursePathOf(f as CompiledArg, c as CompiledArg),
+  });
+  t.set('map/1', {
+    compile: ([f]) => {
+      const fa = f as CompiledArg;
+      return fromSingle((input, env) => {
+        const out: Json[] = [];
+        const fs = fa.single;
+        if (Array.isArray(input) && fs) {
+          for (let i = 0; i < input.length; i++) out.push(fs(input[i] as Json, env));
+          return out;
+        }
+        iterateValue(input, (x) => (fs ? out.push(fs(x, env)) : fa.run(x, env, (y) => out.push(y))));
+        return out;
+      });
+    },
+  });
+  defineGenerator(t, 'range', 1, (input, env, emit, [n]) => eachValue(n as CompiledArg, input, env, (upto) => rangeLoop(0, upto, 1, emit)));
+  defineGenerator(t, 'range', 2, (input, env, emit, [a, b]) =>
+    eachValue(a as CompiledArg, input, env, (from) => eachValue(b as CompiledArg, input, env, (upto) => rangeLoop(from, upto, 1, emit))),
+  );
+  defineGenerator(t, 'range', 3, (input, env, emit, [a, b, c]) =>
+    eachValue(a as CompiledArg, input, env, (from) =>
+      eachValue(b as CompiledArg, input, env, (upto) => eachValue(c as CompiledArg, input, env, (by) => rangeBy(from, upto, by, emit))),
+    ),
+  );
+  t.set('limit/2', {
+    compile: ([n, f]) => ({
+      run: (input, env, emit) =>
+        eachValue(n as CompiledArg, input, env, (count) => limitRun(count, emit, (out) => (f as CompiledArg).run(input, env, out))),
+    }),
+    path: ([n, f]) => (input, path, env, emit) =>
+      eachValue(n as CompiledArg, input, env, (count) => limitRun<PathEmit>(count, emit, (out) => (f as CompiledArg).path()(input, path, env, out))),
+  });
+  t.set('first/1', {
+    compile: ([f]) => ({ run: (input, env, emit) => limitRun(1, emit, (out) => (f as CompiledArg).run(input, env, out)) }),
+    path: ([f]) => (input, path, env, emit) => limitRun<PathEmit>(1, emit, (out) => (f as CompiledArg).path()(input, path, env, out)),
+  });
+  t.set('last/1', {
+    compile: ([f]) =>
+      fromSingle((input, env) => {
+        let last: Json = null;
+        (f as CompiledArg).run(input, env, (v) => {
+          last = v;
+        });
+        return last;
+      }),
+  });
+  defineGenerator(t, 'nth', 2, (input, env, emit, [n, f]) =>
+    eachValue(n as CompiledArg, input, env, (k) => {
+      if (typeof k === 'number' && k < 0) throw new JqError("nth doesn't support negative indices");
+      let last: Json = null;
+      limitRun(typeof k === 'number' ? k + 1 : k, (v: Json) => (last = v), (out) => (f as CompiledArg).run(input, env, out));
+      emit(last);
+    }),
+  );
+  defineGenerator(t, 'until', 2, (input, env, emit, [cond, update]) => {
+    const go = (v: Json): void => {
+      step();
+      (cond as CompiledArg).run(v, env, (c) => (isTruthy(c) ? emit(v) : (update as CompiledArg).run(v, env, go)));
+    };
+    go(input);
+  });
+  defineGenerator(t, 'while', 2, (input, env, emit, [cond, update]) => {
+    const go = (v: Json): void => {
+      step();
+      (cond as CompiledArg).run(v, env, (c) => {
+        if (!isTruthy(c)) return;
+        emit(v);
+        (update as CompiledArg).run(v, env, go);
+      });
+    };
+    go(input);
+  });
+  defineGenerator(t, 'repeat', 1, (input, env, emit, [f]) => {
+    // jq 1.6 (as shipped) re-applies f to the original input each round: `def _r: f, _r;`.
+    for (;;) {
+      step();
+      (f as CompiledArg).run(input, env, emit);
+    }
+  });
+  defineGenerator(t, 'isempty', 1, (input, env, emit, [g]) => {
+    let empty = true;
+    untilStopped((stop) => (g as CompiledArg).run(input, env, () => ((empty = false), stop())));
+    emit(empty);
+  });
+  const anyAllDefs = (name: string, isAny: boolean): void => {
+    defineGenerator(t, name, 0, (input, _env, emit) => {
+      let acc = !isAny;
+      iterateValue(input, (x) => (acc = isAny ? acc || isTruthy(x) : acc && isTruthy(x)));
+      emit(acc);
+    });
+    defineGenerator(t, name, 1, (input, env, emit, [f]) => {
+      let acc = !isAny;
+      iterateValue(input, (x) =>
+        (f as CompiledArg).run(x, env, (c) => (acc = isAny ? acc || isTruthy(c) : acc && isTruthy(c))),
+      );
+      emit(acc);
+    });
+    defineGenerator(t, name, 2, (input, env, emit, [g, cond]) => {
+      emit(anyAll((out) => (g as CompiledArg).run(input, env, (v) => (cond as CompiledArg).run(v, env, out)), isAny));
+    });
+  };
+  anyAllDefs('any', true);
+  anyAllDefs('all', false);
+  defineGenerator(t, 'walk', 1, (input, env, emit, [f]) => walk(input, f as CompiledArg, env, emit));
+}

@@ -1,0 +1,86 @@
+/**
+ * Wires the regex functions (test, match, capture, scan, split/2, sub, gsub) into the builtin
+ * table with jq 1.6's arities, including the `[regex, flags]` array form of the 1-argument ones.
+ * @module
+ */
+import type { Json } from '../ast.js';
+import { JqError } from '../errors.js';
+import * as re from '../regex/index.js';
+import { typeOf } from '../value.js';
+import { isCatchable } from '../compiler/runtime.js';
+import type { CompiledArg } from '../compiler/scope.js';
+import { type NativeMap, defineGenerator, defineValues, eachValue } from './define.js';
+
+type RegexFn = (input: Json, regex: Json, flags: Json) => Json[];
+
+/** jq 1.6's 1-argument form: a string, or `[regex]` / `[regex, flags]`. */
+function splitArg(val: Json): [Json, Json] {
+  if (typeof val === 'string') return [val, null];
+  if (Array.isArray(val) && val.length > 1) return [val[0] as Json, val[1] as Json];
+  if (Array.isArray(val) && val.length > 0) return [val[0] as Json, null];
+  throw new JqError(`${typeOf(val)} not a string or array`);
+}
+
+function defineRegex(t: NativeMap, name: string, f: RegexFn): void {
+  defineGenerator(t, name, 1, (input, env, emit, [a]) =>
+    eachValue(a as CompiledArg, input, env, (val) => {
+      const [regex, flags] = splitArg(val);
+      for (const x of f(input, regex, flags)) emit(x);
+    }),
+  );
+  // `_match_impl` is a C builtin: its last argument (the flags) varies slowest.
+  defineGenerator(t, name, 2, (input, env, emit, [a, b]) =>
+    eachValue(b as CompiledArg, input, env, (flags) =>
+      eachValue(a as CompiledArg, input, env, (regex) => {
+        for (const x of f(input, regex, flags)) emit(x);
+      }),
+    ),
+  );
+}
+
+/**
+ * `sub`/`gsub`: the replacement is a filter on the capture object. jq 1.6 produces the outputs
+ * that come before a failing replacement output and only then raises its error, so the error is
+ * held back until those outputs are emitted.
+ */
+function defineSub(t: NativeMap, name: string, arity: 2 | 3, global: boolean): void {
+  defineGenerator(t, name, arity, (input, env, emit, args) => {
+    const [r, repl, flags] = args as CompiledArg[];
+    eachValue(r as CompiledArg, input, env, (regex) => {
+      const run = (fl: Json): void => {
+        let pending: unknown;
+        const outs = re.sub(input, regex, fl, (cap: Json) => {
+          const results: Json[] = [];
+          if (pending !== undefined) return results;
+          try {
+            (repl as CompiledArg).run(cap, env, (x) => results.push(x));
+          } catch (e) {
+            if (!isCatchable(e)) throw e;
+            pending = e;
+          }
+          return results;
+        }, global);
+        for (const x of outs) emit(x);
+        if (pending !== undefined) throw pending;
+      };
+      if (flags) eachValue(flags, input, env, run);
+      else run(null);
+    });
+  });
+}
+
+/** Registers the regex builtins. */
+export function registerRegex(t: NativeMap): void {
+  defineRegex(t, 'test', (v, r, f) => [re.test(v, r, f)]);
+  defineRegex(t, 'match', re.match);
+  defineRegex(t, 'capture', re.capture);
+  defineGenerator(t, 'scan', 1, (input, env, emit, [a]) => eachValue(a as CompiledArg, input, env, (r) => re.scan(input, r, null).forEach((x) => emit(x))));
+  defineGenerator(t, 'split', 2, (input, env, emit, [a, b]) =>
+    eachValue(a as CompiledArg, input, env, (r) => eachValue(b as CompiledArg, input, env, (f) => emit(re.splitRegex(input, r, f)))),
+  );
+  defineValues(t, '_match_impl', 3, (v, r, f, testMode) => re.matchValues(v, r, f, testMode === true));
+  defineSub(t, 'sub', 2, false);
+  defineSub(t, 'sub', 3, false);
+  defineSub(t, 'gsub', 2, true);
+  defineSub(t, 'gsub', 3, true);
+}

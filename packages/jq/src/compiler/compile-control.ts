@@ -1,0 +1,199 @@
+/**
+ * Value-mode compilers for control flow: try/catch, reduce, foreach, label/break and `as`
+ * bindings with destructuring.
+ * @module
+ */
+import type { Json, Node } from '../ast.js';
+import { JqError } from '../errors.js';
+import type { Compiled, NodeCompiler } from './compiled.js';
+import { bindPatterns, patternScope } from './patterns.js';
+import { compileOptionalStep } from './compile-optional.js';
+import { BreakSignal, Env, type LabelToken, Passthrough, isCatchable, lookup, newLabel, step } from './runtime.js';
+import type { Emit } from './runtime.js';
+import type { Scope } from './scope.js';
+
+type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
+
+/**
+ * Runs `body`, handing errors it raises to `onError`, but letting errors raised downstream (by the
+ * consumer of its outputs, inside `emit`) pass through untouched.
+ */
+export function runTry(body: (emit: Emit) => void, emit: Emit, onError: (e: JqError) => void): void {
+  try {
+    body((v) => {
+      try {
+        emit(v);
+      } catch (e) {
+        throw new Passthrough(e);
+      }
+    });
+  } catch (e) {
+    if (e instanceof Passthrough) throw e.inner;
+    if (isCatchable(e)) {
+      onError(e);
+      return;
+    }
+    if (e instanceof BreakSignal && isLabel(e.label)) {
+      // jq 1.6 implements `break` as an error, so a `try` between it and its label catches it.
+      onError(new JqError({ __jq: e.label.id }));
+      return;
+    }
+    throw e;
+  }
+}
+
+function isLabel(token: object): token is LabelToken {
+  return typeof (token as Partial<LabelToken>).id === 'number';
+}
+
+/** `try body catch handler`, `body?` */
+export function compileTry(c: NodeCompiler, node: NodeOf<'Try'>, scope: Scope): Compiled {
+  if (node.indexOnly && !node.handler) {
+    const step = compileOptionalStep(c, node.body, scope);
+    if (step) return step;
+  }
+  const body = c.value(node.body, scope).run;
+  const handler = node.handler ? c.value(node.handler, scope).run : null;
+  return {
+    run: (input, env, emit) => {
+      runTry(
+        (out) => body(input, env, out),
+        emit,
+        (e) => {
+          if (handler) handler(e.value, env, emit);
+        },
+      );
+    },
+  };
+}
+
+/** `reduce source as $p (init; update)`: the state is the last output of update (null if none). */
+export function compileReduce(c: NodeCompiler, node: NodeOf<'Reduce'>, scope: Scope): Compiled {
+  const source = c.value(node.source, scope).run;
+  const init = c.value(node.init, scope).run;
+  const patterns = node.patterns ?? [node.pattern];
+  const { names, scope: inner } = patternScope(patterns, scope);
+  const update = c.value(node.update, inner);
+  const us = update.single;
+  const bind = bindPatterns(c, patterns, names, scope);
+  return {
+    run: (input, env, emit) => {
+      init(input, env, (start) => {
+        let state: Json = start;
+        source(input, env, (item) => {
+          step();
+          bind(item, input, env, (bodyEnv) => {
+            if (us) {
+              state = us(state, bodyEnv);
+              return;
+            }
+            let last: Json = null;
+            update.run(state, bodyEnv, (v) => {
+              last = v;
+            });
+            state = last;
+          });
+        });
+        emit(state);
+      });
+    },
+  };
+}
+
+/** `foreach source as $p (init; update; extract)` */
+export function compileForeach(c: NodeCompiler, node: NodeOf<'Foreach'>, scope: Scope): Compiled {
+  const source = c.value(node.source, scope).run;
+  const init = c.value(node.init, scope).run;
+  const patterns = node.patterns ?? [node.pattern];
+  const { names, scope: inner } = patternScope(patterns, scope);
+  const update = c.value(node.update, inner).run;
+  const extract = node.extract ? c.value(node.extract, inner).run : null;
+  const bind = bindPatterns(c, patterns, names, scope);
+  return {
+    run: (input, env, emit) => {
+      init(input, env, (start) => {
+        let state: Json = start;
+        source(input, env, (item) => {
+          step();
+          bind(item, input, env, (bodyEnv) => {
+            let last: Json = null;
+            update(state, bodyEnv, (v) => {
+              last = v;
+              if (extract) extract(v, bodyEnv, emit);
+              else emit(v);
+            });
+            state = last;
+          });
+        });
+      });
+    },
+  };
+}
+
+/** `label $name | body` */
+export function compileLabel(c: NodeCompiler, node: NodeOf<'Label'>, scope: Scope): Compiled {
+  const body = c.value(node.body, scope.with({ kind: 'label', name: node.label })).run;
+  return {
+    run: (input, env, emit) => {
+      const token = newLabel();
+      try {
+        body(input, new Env(env, token as never), emit);
+      } catch (e) {
+        if (e instanceof BreakSignal && e.label === token) return;
+        throw e;
+      }
+    },
+  };
+}
+
+/** `break $name` */
+export function compileBreak(c: NodeCompiler, node: NodeOf<'Break'>, scope: Scope): Compiled {
+  const depth = scope.findLabel(node.label);
+  if (depth < 0) throw c.error(`$*label-${node.label} is not defined`, node);
+  return {
+    run: (_input, env) => {
+      throw new BreakSignal(lookup(env, depth) as unknown as object);
+    },
+  };
+}
+
+/**
+ * `source as p1 ?// p2 | body`. With alternatives, an error while destructuring or in the body
+ * for one pattern moves on to the next pattern; all variables of all patterns are bound (null
+ * where the matching pattern lacks them).
+ */
+export function compileAs(c: NodeCompiler, node: NodeOf<'As'>, scope: Scope): Compiled {
+  const source = c.value(node.source, scope);
+  const { names, scope: inner } = patternScope(node.patterns, scope);
+  const body = c.value(node.body, inner).run;
+  const bind = bindPatterns(c, node.patterns, names, scope);
+  const ss = source.single;
+  if (node.patterns.length === 1 && node.patterns[0]?.kind === 'var') {
+    if (ss) return { run: (input, env, emit) => body(input, new Env(env, ss(input, env)), emit) };
+    return { run: (input, env, emit) => source.run(input, env, (v) => body(input, new Env(env, v), emit)) };
+  }
+  if (node.patterns.length === 1) {
+    return {
+      run: (input, env, emit) => {
+        source.run(input, env, (v) => bind(v, input, env, (bodyEnv) => body(input, bodyEnv, emit)));
+      },
+    };
+  }
+  return {
+    run: (input, env, emit) => {
+      const passOn: Emit = (v) => {
+        try {
+          emit(v);
+        } catch (e) {
+          throw new Passthrough(e);
+        }
+      };
+      try {
+        source.run(input, env, (v) => bind(v, input, env, (bodyEnv) => body(input, bodyEnv, passOn)));
+      } catch (e) {
+        if (e instanceof Passthrough) throw e.inner;
+        throw e;
+      }
+    },
+  };
+}
