@@ -69,8 +69,13 @@ describe('compile', () => {
     expect(all('[.[] | try if . == 2 then error("e") else . end]', [1, 2, 3])).toEqual([[1, 3]]);
   });
 
-  it('does not let try catch errors raised downstream of its body', () => {
-    expect(() => compile('(try 1) | error("after")').all(null)).toThrow('after');
+  it('lets try catch errors raised downstream while its body is active, as jq 1.6 does', () => {
+    expect(all('(try 1) | error("after")')).toEqual([]);
+    expect(all('[(try (1,2) catch .) | if . == 1 then error("x") else . end]')).toEqual([['x']]);
+    // the handler's own outputs are not protected
+    expect(() => compile('(try 1 catch .) | error("b")').all(null)).toThrow('b');
+    // `.[]?` only suppresses its own indexing error
+    expect(() => compile('[.[]? | error("z")]').all([1])).toThrow('z');
   });
 
   it('stops runaway programs with a limit error that try cannot catch', () => {

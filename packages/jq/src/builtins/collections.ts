@@ -20,17 +20,29 @@ function sortable(v: Json, what = 'sorted'): Json[] {
   return v;
 }
 
-/** Pairs each element with `[f]` (all outputs of f), as jq's `map([f])`. */
-function keyed(v: Json, f: CompiledArg, env: Env, what: string): { key: Json; value: Json; index: number }[] {
-  return sortable(v, what).map((value, index) => ({ key: collect(f, value, env), value, index }));
+/**
+ * Pairs each element with `[f]` (all outputs of f), as jq 1.6's `map([f])` before calling its C
+ * helper: non-arrays fail the way that definition does (`.[]` first, then the helper's check,
+ * whose text `failure` gives).
+ */
+function keyed(v: Json, f: CompiledArg, env: Env, failure: string): { key: Json; value: Json; index: number }[] {
+  if (!Array.isArray(v)) {
+    const keys: Json[] = [];
+    iterateValue(v, (x) => keys.push(collect(f, x, env)));
+    throw new JqError(`${described(v)} and ${described(keys)} ${failure}`);
+  }
+  return v.map((value, index) => ({ key: collect(f, value, env), value, index }));
 }
+
+const NOT_BOTH_ARRAYS = 'cannot be sorted, as they are not both arrays';
+const NOT_ITERABLE = 'cannot be iterated over';
 
 function byKey(a: { key: Json; index: number }, b: { key: Json; index: number }): number {
   return compareJson(a.key, b.key) || a.index - b.index;
 }
 
 function groupBy(v: Json, f: CompiledArg, env: Env): Json {
-  const items = keyed(v, f, env, 'grouped').sort(byKey);
+  const items = keyed(v, f, env, NOT_BOTH_ARRAYS).sort(byKey);
   const groups: Json[][] = [];
   let last: Json | undefined;
   for (const it of items) {
@@ -42,13 +54,13 @@ function groupBy(v: Json, f: CompiledArg, env: Env): Json {
 }
 
 function extremeBy(v: Json, f: CompiledArg | null, env: Env, max: boolean): Json {
-  const arr = sortable(v, max ? 'maxed' : 'mined');
-  if (arr.length === 0) return null;
-  let best = arr[0] as Json;
-  let bestKey = f ? collect(f, best, env) : best;
-  for (let i = 1; i < arr.length; i++) {
-    const x = arr[i] as Json;
-    const k = f ? collect(f, x, env) : x;
+  if (!Array.isArray(v) && !f) throw new JqError(`${described(v)} and ${described(v)} ${NOT_ITERABLE}`);
+  const items = f ? keyed(v, f, env, NOT_ITERABLE) : (v as Json[]).map((value, index) => ({ key: value, value, index }));
+  if (items.length === 0) return null;
+  let best = (items[0] as { value: Json }).value;
+  let bestKey = (items[0] as { key: Json }).key;
+  for (let i = 1; i < items.length; i++) {
+    const { key: k, value: x } = items[i] as { key: Json; value: Json };
     const c = compareJson(k, bestKey);
     if (max ? c >= 0 : c < 0) {
       best = x;
@@ -97,7 +109,11 @@ function indices(v: Json, i: Json): Json {
 }
 
 function transpose(v: Json): Json {
-  const rows = sortable(v, 'transposed');
+  if (!Array.isArray(v)) {
+    if (v !== null && typeof v === 'object' && Object.keys(v).length > 0) throw new JqError('Cannot index object with number');
+    throw new JqError(`Cannot iterate over ${described(v)}`);
+  }
+  const rows = v;
   if (rows.length === 0) return [];
   let max = 0;
   for (const r of rows) {
@@ -110,7 +126,14 @@ function transpose(v: Json): Json {
 }
 
 function bsearch(v: Json, target: Json): Json {
-  const arr = sortable(v, 'searched from');
+  if (!Array.isArray(v)) {
+    // jq 1.6 defines bsearch with `length` and `.[i]`: fail the way those do.
+    if (typeof v === 'boolean') throw new JqError(`${described(v)} has no length`);
+    const len = v === null ? 0 : typeof v === 'string' ? v.length : typeof v === 'number' ? Math.abs(v) : Object.keys(v).length;
+    if (len === 0) return -1;
+    throw new JqError(`Cannot index ${typeOf(v)} with number`);
+  }
+  const arr = v;
   let lo = 0;
   let hi = arr.length - 1;
   while (lo <= hi) {
@@ -134,9 +157,12 @@ function reverse(v: Json): Json {
 }
 
 function unique(v: Json): Json {
-  const sorted = sortable(v).slice().sort(compareJson);
+  if (!Array.isArray(v)) return groupBy(v, IDENTITY_ARG, null as never);
+  const sorted = v.slice().sort(compareJson);
   return sorted.filter((x, i) => i === 0 || compareJson(sorted[i - 1] as Json, x) !== 0);
 }
+
+const IDENTITY_ARG: CompiledArg = { run: (input, _env, emit) => emit(input), single: (input) => input, path: () => (i, p, _e, emit) => emit(i, p) };
 
 /** Registers the collection builtins. */
 export function registerCollections(t: NativeMap): void {
@@ -163,7 +189,7 @@ export function registerCollections(t: NativeMap): void {
   const byFn = (name: string, f: (v: Json, arg: CompiledArg, env: Env) => Json): void => {
     t.set(`${name}/1`, { compile: (args) => fromSingle((input, env) => f(input, args[0] as CompiledArg, env)) });
   };
-  byFn('sort_by', (v, f, env) => keyed(v, f, env, 'sorted').sort(byKey).map((x) => x.value));
+  byFn('sort_by', (v, f, env) => keyed(v, f, env, NOT_BOTH_ARRAYS).sort(byKey).map((x) => x.value));
   byFn('group_by', groupBy);
   byFn('unique_by', (v, f, env) => (groupBy(v, f, env) as Json[][]).map((g) => g[0] as Json));
   byFn('min_by', (v, f, env) => extremeBy(v, f, env, false));

@@ -44,6 +44,7 @@ function keys(v: Json, sorted: boolean): Json {
 }
 
 function has(v: Json, k: Json): Json {
+  if (v === null) return false;
   if (isObject(v) && typeof k === 'string') return Object.prototype.hasOwnProperty.call(v, k);
   if (Array.isArray(v) && typeof k === 'number') return k >= 0 && k < v.length;
   throw new JqError(`Cannot check whether ${typeOf(v)} has a ${typeOf(k)} key`);

@@ -6,7 +6,7 @@
  */
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
-import { BreakSignal, type Emit, type Env, type PathEmit, type PathFilter, enter, leave, step } from '../compiler/runtime.js';
+import { BreakSignal, type Emit, type Env, type PathEmit, type PathFilter, breakTo, enter, leave, newLabel, step } from '../compiler/runtime.js';
 import { fromSingle, isTruthy } from '../compiler/compiled.js';
 import { iterateValue } from '../compiler/compile-basic.js';
 import { recursePath } from '../compiler/compile-path.js';
@@ -15,15 +15,17 @@ import { compareJson, setKey } from '../value.js';
 import { addValues } from '../operators.js';
 import { type NativeMap, defineGenerator, eachValue } from './define.js';
 
-/** Runs `body`, stopping quietly when it calls the `stop` it is given. */
+/**
+ * Runs `body`, stopping quietly when it calls the `stop` it is given. The stop is a `break` to a
+ * fresh label, as in jq 1.6's definitions of first, limit and isempty, so a `try` in between
+ * catches it just as jq's does.
+ */
 export function untilStopped(body: (stop: () => never) => void): void {
-  const signal = new BreakSignal({});
+  const token = newLabel();
   try {
-    body(() => {
-      throw signal;
-    });
+    body(() => breakTo(token));
   } catch (e) {
-    if (e !== signal) throw e;
+    if (!(e instanceof BreakSignal && e.label === token)) throw e;
   }
 }
 
@@ -135,17 +137,22 @@ function walk(v: Json, f: CompiledArg, env: Env, emit: Emit): void {
   f.run(inner, env, emit);
 }
 
+/**
+ * `any(g; cond)` / `all(g; cond)` exactly as jq 1.6 defines them: a `foreach` over the
+ * conditions inside a label, collecting the decisive states, then `length == 1` (any) or
+ * `length == 0` (all). The break is a real label break, so a `try` in `g` sees it as jq's does.
+ */
 function anyAll(gen: (emit: Emit) => void, isAny: boolean): boolean {
-  let result = !isAny;
+  let state = !isAny;
+  let decided = 0;
   untilStopped((stop) => {
-    gen((v) => {
-      if (isTruthy(v) === isAny) {
-        result = isAny;
-        stop();
-      }
+    gen((c) => {
+      if (state === isAny) stop();
+      if (isTruthy(c) === isAny) state = isAny;
+      if (state === isAny) decided++;
     });
   });
-  return result;
+  return isAny ? decided === 1 : decided === 0;
 }
 
 /** Registers the generator builtins. */

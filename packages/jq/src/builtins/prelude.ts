@@ -16,7 +16,7 @@ def objects: select(type == "object");
 def iterables: select(type | . == "array" or . == "object");
 def scalars: select(type | . != "array" and . != "object");
 def scalars_or_empty: select(. == null or . == true or . == false or type == "number" or type == "string" or ((type == "array" or type == "object") and length == 0));
-def finites: select(isinfinite or isnan | not);
+def finites: select(isfinite);
 def normals: select(isnormal);
 def recurse_down: recurse;
 def map_values(f): .[] |= f;

@@ -6,7 +6,7 @@
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
 import { dumpForError } from '../error-dump.js';
-import { compareJson, setKey, typeOf, codepointLength, codepointSlice } from '../value.js';
+import { compareJson, setKey, typeOf, codepointLength, codepointSlice, utf8ByteLength } from '../value.js';
 
 type JsonObject = { [key: string]: Json };
 
@@ -15,7 +15,8 @@ function isObject(v: Json): v is JsonObject {
 }
 
 function indexError(base: Json, key: Json): JqError {
-  const keyText = typeof key === 'string' ? `string "${key}"` : typeOf(key);
+  // jq 1.6 leaves out a key of 30 bytes or more.
+  const keyText = typeof key === 'string' ? (utf8ByteLength(key) < 30 ? `string "${key}"` : 'string') : typeOf(key);
   return new JqError(`Cannot index ${typeOf(base)} with ${keyText}`);
 }
 

@@ -9,42 +9,50 @@ import { BINARY_OPS } from './compile-basic.js';
 import { type Compiled, type NodeCompiler, isTruthy } from './compiled.js';
 import { NOT_A_PATH, invalidPathResult } from './compile-path.js';
 import { delPaths, getPath, setPath } from './access.js';
-import { BreakSignal, type Env, type Path, type PathFilter, step } from './runtime.js';
+import { BreakSignal, type Env, type Path, type PathFilter, breakTo, newLabel, step } from './runtime.js';
 import type { Scope } from './scope.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
-/** Collects the paths of `lhs` over `input`, failing on non-path results. */
-export function collectPaths(lhs: PathFilter, input: Json, env: Env): Path[] {
-  const paths: Path[] = [];
+/**
+ * Calls `each` with every path of `lhs` over `input`, failing on non-path results. Paths are
+ * produced one at a time, interleaved with the updates, as jq 1.6's `reduce path(...)` does
+ * (which decides which error comes first).
+ */
+export function forEachPath(lhs: PathFilter, input: Json, env: Env, each: (p: Path) => void): void {
   lhs(input, [], env, (v, p) => {
     if (p === NOT_A_PATH) throw invalidPathResult(v);
-    paths.push(p);
+    each(p);
   });
+}
+
+/** All paths of `lhs` over `input`. */
+export function collectPaths(lhs: PathFilter, input: Json, env: Env): Path[] {
+  const paths: Path[] = [];
+  forEachPath(lhs, input, env, (p) => paths.push(p));
   return paths;
 }
 
-const STOP = new BreakSignal({});
-
-/** Applies `update` at each path in turn: first output replaces, no output deletes. */
-export function modifyPaths(input: Json, paths: Path[], update: (v: Json, emit: (u: Json) => void) => void): Json {
-  let state = input;
-  for (const p of paths) {
-    step();
-    let found = false;
-    let result: Json = null;
-    try {
-      update(getPath(state, p), (u) => {
-        found = true;
-        result = u;
-        throw STOP;
-      });
-    } catch (e) {
-      if (e !== STOP) throw e;
-    }
-    state = found ? setPath(state, p, result) : delPaths(state, [p]);
+/**
+ * One step of jq 1.6's `_modify`: `label $out | (setpath(p; getpath(p) | update) | ., break $out),
+ * delpaths([p])`, keeping the last output. Normally that is the first update, or the deletion
+ * when the update is empty; a `try` inside the update that swallows the break lets later outputs
+ * (or the deletion) through, exactly as in jq.
+ */
+export function modifyAt(state: Json, p: Path, update: (v: Json, emit: (u: Json) => void) => void): Json {
+  step();
+  const token = newLabel();
+  let last: Json = null;
+  try {
+    update(getPath(state, p), (u) => {
+      last = setPath(state, p, u);
+      breakTo(token);
+    });
+    last = delPaths(state, [p]);
+  } catch (e) {
+    if (!(e instanceof BreakSignal && e.label === token)) throw e;
   }
-  return state;
+  return last;
 }
 
 /** Compiles an assignment node. */
@@ -57,14 +65,10 @@ export function compileAssign(c: NodeCompiler, node: NodeOf<'Assign'>, scope: Sc
       const us = rhs.single;
       return {
         run: (input, env, emit) => {
-          const paths = collectPaths(lhs, input, env);
-          if (us) {
-            let state = input;
-            for (const p of paths) state = setPath(state, p, us(getPath(state, p), env));
-            emit(state);
-            return;
-          }
-          emit(modifyPaths(input, paths, (v, out) => update(v, env, out)));
+          let state = input;
+          if (us) forEachPath(lhs, input, env, (p) => (state = setPath(state, p, us(getPath(state, p), env))));
+          else forEachPath(lhs, input, env, (p) => (state = modifyAt(state, p, (v, out) => update(v, env, out))));
+          emit(state);
         },
       };
     }
@@ -73,7 +77,7 @@ export function compileAssign(c: NodeCompiler, node: NodeOf<'Assign'>, scope: Sc
         run: (input, env, emit) => {
           rhs.run(input, env, (value) => {
             let state = input;
-            for (const p of collectPaths(lhs, input, env)) state = setPath(state, p, value);
+            forEachPath(lhs, input, env, (p) => (state = setPath(state, p, value)));
             emit(state);
           });
         },
@@ -84,7 +88,7 @@ export function compileAssign(c: NodeCompiler, node: NodeOf<'Assign'>, scope: Sc
         run: (input, env, emit) => {
           rhs.run(input, env, (operand) => {
             let state = input;
-            for (const p of collectPaths(lhs, input, env)) state = setPath(state, p, op(getPath(state, p), operand));
+            forEachPath(lhs, input, env, (p) => (state = setPath(state, p, op(getPath(state, p), operand))));
             emit(state);
           });
         },

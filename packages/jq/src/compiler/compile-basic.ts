@@ -148,7 +148,12 @@ export function compileBinary(c: NodeCompiler, node: NodeOf<'Binary'>, scope: Sc
   const right = c.value(node.right, scope);
   const ls = left.single;
   const rs = right.single;
-  if (ls && rs) return fromSingle((input, env) => op(ls(input, env), rs(input, env)));
+  if (ls && rs) {
+    return fromSingle((input, env) => {
+      const b = rs(input, env);
+      return op(ls(input, env), b);
+    });
+  }
   return {
     run: (input, env, emit) => {
       right.run(input, env, (b) => {
@@ -212,6 +217,7 @@ export function compileAlternative(c: NodeCompiler, node: NodeOf<'Alternative'>,
 
 /** `if c then a elif ... else b end` */
 export function compileIf(c: NodeCompiler, node: NodeOf<'If'>, scope: Scope): Compiled {
+  if (node.otherwise === null) throw c.error('syntax error, unexpected end (Unix shell quoting issues?)', { start: node.end - 3, end: node.end });
   const branches = node.branches.map((b) => ({ cond: c.value(b.cond, scope), then: c.value(b.then, scope) }));
   const otherwise = node.otherwise ? c.value(node.otherwise, scope) : fromSingle((input) => input);
   const run = (i: number, input: Json, env: Env, emit: Emit): void => {

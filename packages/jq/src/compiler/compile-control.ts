@@ -4,46 +4,28 @@
  * @module
  */
 import type { Json, Node } from '../ast.js';
-import { JqError } from '../errors.js';
+import type { JqError } from '../errors.js';
 import type { Compiled, NodeCompiler } from './compiled.js';
 import { bindPatterns, patternScope } from './patterns.js';
 import { compileOptionalStep } from './compile-optional.js';
-import { BreakSignal, Env, type LabelToken, Passthrough, isCatchable, lookup, newLabel, step } from './runtime.js';
-import type { Emit } from './runtime.js';
+import { BreakSignal, Env, caught, lookup, newLabel, step } from './runtime.js';
 import type { Scope } from './scope.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 
 /**
- * Runs `body`, handing errors it raises to `onError`, but letting errors raised downstream (by the
- * consumer of its outputs, inside `emit`) pass through untouched.
+ * Runs `body` and hands what it raises to `onError`. As in jq 1.6, that includes errors raised
+ * downstream while the body is still producing (by the consumer of its outputs, inside `emit`):
+ * the body is abandoned and the handler runs; the handler's own outputs are not protected.
  */
-export function runTry(body: (emit: Emit) => void, emit: Emit, onError: (e: JqError) => void): void {
+export function runTry(body: () => void, onError: (e: JqError) => void): void {
   try {
-    body((v) => {
-      try {
-        emit(v);
-      } catch (e) {
-        throw new Passthrough(e);
-      }
-    });
+    body();
   } catch (e) {
-    if (e instanceof Passthrough) throw e.inner;
-    if (isCatchable(e)) {
-      onError(e);
-      return;
-    }
-    if (e instanceof BreakSignal && isLabel(e.label)) {
-      // jq 1.6 implements `break` as an error, so a `try` between it and its label catches it.
-      onError(new JqError({ __jq: e.label.id }));
-      return;
-    }
-    throw e;
+    const err = caught(e);
+    if (!err) throw e;
+    onError(err);
   }
-}
-
-function isLabel(token: object): token is LabelToken {
-  return typeof (token as Partial<LabelToken>).id === 'number';
 }
 
 /** `try body catch handler`, `body?` */
@@ -57,8 +39,7 @@ export function compileTry(c: NodeCompiler, node: NodeOf<'Try'>, scope: Scope): 
   return {
     run: (input, env, emit) => {
       runTry(
-        (out) => body(input, env, out),
-        emit,
+        () => body(input, env, emit),
         (e) => {
           if (handler) handler(e.value, env, emit);
         },
@@ -172,28 +153,9 @@ export function compileAs(c: NodeCompiler, node: NodeOf<'As'>, scope: Scope): Co
     if (ss) return { run: (input, env, emit) => body(input, new Env(env, ss(input, env)), emit) };
     return { run: (input, env, emit) => source.run(input, env, (v) => body(input, new Env(env, v), emit)) };
   }
-  if (node.patterns.length === 1) {
-    return {
-      run: (input, env, emit) => {
-        source.run(input, env, (v) => bind(v, input, env, (bodyEnv) => body(input, bodyEnv, emit)));
-      },
-    };
-  }
   return {
     run: (input, env, emit) => {
-      const passOn: Emit = (v) => {
-        try {
-          emit(v);
-        } catch (e) {
-          throw new Passthrough(e);
-        }
-      };
-      try {
-        source.run(input, env, (v) => bind(v, input, env, (bodyEnv) => body(input, bodyEnv, passOn)));
-      } catch (e) {
-        if (e instanceof Passthrough) throw e.inner;
-        throw e;
-      }
+      source.run(input, env, (v) => bind(v, input, env, (bodyEnv) => body(input, bodyEnv, emit)));
     },
   };
 }

@@ -57,9 +57,9 @@ export function compileObject(c: NodeCompiler, node: NodeOf<'Object'>, scope: Sc
       const out: JsonObject = {};
       for (let i = 0; i < n; i++) {
         const k = (keys[i] as Single)(input, env);
-        if (typeof k !== 'string') throw keyError(k);
         const vs = values[i];
         const v = vs ? vs(input, env) : indexValue(input, k);
+        if (typeof k !== 'string') throw keyError(k);
         if (k === '__proto__') setKey(out, k, v);
         else out[k] = v;
       }
@@ -128,8 +128,9 @@ function build(entries: CompiledEntry[], i: number, acc: JsonObject, input: Json
   }
   const e = entries[i] as CompiledEntry;
   e.key.run(input, env, (k) => {
-    if (typeof k !== 'string') throw keyError(k);
+    // jq checks the key only when inserting, after the value is computed.
     const withValue = (v: Json): void => {
+      if (typeof k !== 'string') throw keyError(k);
       const next: JsonObject = { ...acc };
       setKey(next, k, v);
       build(entries, i + 1, next, input, env, emit);

@@ -10,7 +10,7 @@ import { JqError } from '../errors.js';
 import { dumpForError } from '../error-dump.js';
 import { cannotIterate, indexValue } from './access.js';
 import { type Compiled, type NodeCompiler, isTruthy } from './compiled.js';
-import { BreakSignal, Env, newLabel, type Path, type PathEmit, type PathFilter, Passthrough, isCatchable, lookup } from './runtime.js';
+import { BreakSignal, Env, newLabel, type Path, type PathEmit, type PathFilter, caught, lookup } from './runtime.js';
 import type { Scope } from './scope.js';
 import { patternScope, bindPatterns } from './patterns.js';
 import { compileOptionalStepPath } from './compile-optional.js';
@@ -196,17 +196,11 @@ function tryPath(c: NodeCompiler, node: NodeOf<'Try'>, scope: Scope): PathFilter
   const handler = node.handler ? c.path(node.handler, scope) : null;
   return (input, path, env, emit) => {
     try {
-      body(input, path, env, (v, p) => {
-        try {
-          emit(v, p);
-        } catch (e) {
-          throw new Passthrough(e);
-        }
-      });
+      body(input, path, env, emit);
     } catch (e) {
-      if (e instanceof Passthrough) throw e.inner;
-      if (!isCatchable(e)) throw e;
-      if (handler) handler(e.value, NOT_A_PATH, env, emit);
+      const err = caught(e);
+      if (!err) throw e;
+      if (handler) handler(err.value, NOT_A_PATH, env, emit);
     }
   };
 }

@@ -8,7 +8,7 @@ import { JqError } from '../errors.js';
 import { typeOf } from '../value.js';
 import { indexValue } from './access.js';
 import type { Compiled, NodeCompiler } from './compiled.js';
-import { Env, Passthrough, isCatchable } from './runtime.js';
+import { Env, caught } from './runtime.js';
 import type { Scope } from './scope.js';
 
 /** The variables bound by `patterns` (in first-seen order) and the scope that binds them. */
@@ -84,7 +84,7 @@ export function bindPatterns(c: NodeCompiler, patterns: readonly Pattern[], name
       try {
         d(value, input, env, slots, () => k(extend(env, slots)));
       } catch (e) {
-        if (e instanceof Passthrough || !isCatchable(e)) throw e;
+        if (!caught(e)) throw e;
         attempt(i + 1);
       }
     };

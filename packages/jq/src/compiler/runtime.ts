@@ -149,15 +149,25 @@ export function newLabel(): LabelToken {
   return { id: current.labels++ };
 }
 
-/**
- * Wraps an exception raised downstream of a `try` body (in the consumer of its outputs), so the
- * `try` lets it pass instead of catching it.
- */
-export class Passthrough {
-  constructor(readonly inner: unknown) {}
-}
-
-/** Whether `e` is an error `try` may catch (not a limit, not control flow). @internal */
+/** Whether `e` is a jq error (not a limit, not control flow). @internal */
 export function isCatchable(e: unknown): e is JqError {
   return e instanceof JqError && !(e instanceof JqLimitError);
+}
+
+/**
+ * What `try` catches: jq errors, and `break` to a label, which jq 1.6 raises as the error
+ * `{"__jq": id}`. Returns null for anything else (limits, internal signals), which must pass.
+ * @internal
+ */
+export function caught(e: unknown): JqError | null {
+  if (isCatchable(e)) return e;
+  if (e instanceof BreakSignal && typeof (e.label as Partial<LabelToken>).id === 'number') {
+    return new JqError({ __jq: (e.label as LabelToken).id });
+  }
+  return null;
+}
+
+/** Throws a break to the label `token`. @internal */
+export function breakTo(token: LabelToken): never {
+  throw new BreakSignal(token);
 }

@@ -51,12 +51,12 @@ export class Scope {
 
   /** Finds a variable; returns its distance in environment links, or -1. */
   findVar(name: string): number {
-    return this.find((e) => e.kind === 'var' && e.name === name)?.depth ?? -1;
+    return findIn(this, (e) => e.kind === 'var' && e.name === name)?.depth ?? -1;
   }
 
   /** Finds a label; returns its distance, or -1. */
   findLabel(name: string): number {
-    return this.find((e) => e.kind === 'label' && e.name === name)?.depth ?? -1;
+    return findIn(this, (e) => e.kind === 'label' && e.name === name)?.depth ?? -1;
   }
 
   /**
@@ -64,21 +64,22 @@ export class Scope {
    * definition, `depth` is the distance to the environment the definition closes over.
    */
   findCallable(name: string, arity: number): { entry: ScopeEntry; depth: number } | undefined {
-    return this.find(
+    return findIn(this, 
       (e) =>
         (e.kind === 'closure' && arity === 0 && e.name === name) ||
         (e.kind === 'func' && e.name === name && e.arity === arity),
     );
   }
+}
 
-  private find(match: (e: ScopeEntry) => boolean): { entry: ScopeEntry; depth: number } | undefined {
-    let depth = 0;
-    for (let s: Scope | null = this; s !== null; s = s.parent) {
-      const e = s.entry;
-      if (e === null) continue;
-      if (match(e)) return { entry: e, depth };
-      if (hasSlot(e)) depth++;
-    }
-    return undefined;
+/** Walks the chain from `start` outwards, counting environment links, to the first match. */
+function findIn(start: Scope, match: (e: ScopeEntry) => boolean): { entry: ScopeEntry; depth: number } | undefined {
+  let depth = 0;
+  for (let s: Scope | null = start; s !== null; s = s.parent) {
+    const e = s.entry;
+    if (e === null) continue;
+    if (match(e)) return { entry: e, depth };
+    if (hasSlot(e)) depth++;
   }
+  return undefined;
 }
