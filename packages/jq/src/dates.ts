@@ -1,6 +1,10 @@
 /**
  * jq 1.6's date builtins on glibc: gmtime, localtime, mktime, strftime, strflocaltime, strptime,
  * todateiso8601 and fromdateiso8601, with glibc's C-locale formatting and parsing and jq's errors.
+ *
+ * Stays whole past 600 lines: two thirds are ports of glibc 2.36 `strftime_l.c` and
+ * `strptime_l.c` (C locale) that share the struct-tm helpers; splitting them into
+ * date-format.ts / date-parse.ts is a mechanical follow-up if the lead prefers.
  * @module
  */
 import type { Json } from './ast.js';
@@ -313,7 +317,8 @@ export function strptime(v: Json, fmt: Json): Json[] {
   }
   if (tm.wday === 8 && tm.mday !== 0 && tm.mon >= 0 && tm.mon <= 11) tm.wday = jqWeekday(tm);
   if (tm.yday === 367 && tm.mday !== 0 && tm.mon >= 0 && tm.mon <= 11) {
-    tm.yday = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334][tm.mon]! + (tm.mon > 1 && isLeap(tm.year + 1900) ? 1 : 0) + tm.mday - 1;
+    // jq's own `set_tm_yday`
+    tm.yday = MON_YDAY[tm.mon]! + (tm.mon > 1 && isLeap(tm.year + 1900) ? 1 : 0) + tm.mday - 1;
   }
   const out: Json[] = tmToJson(tm);
   if (end < input.length) out.push(input.slice(end));
@@ -339,11 +344,18 @@ function isSpace(c: number): boolean {
 // ---------------------------------------------------------------- glibc strftime (C locale)
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
 /** Conversions that glibc rejects with the E (or O) modifier: printed as is. */
 const NO_E = 'aAbBhdDeFHIjklmMSUgGVwW%';
 const NO_O = 'aAcDFxXY%';
-const SUBFORMATS: Record<string, string> = { c: '%a %b %e %H:%M:%S %Y', x: '%m/%d/%y', D: '%m/%d/%y', F: '%Y-%m-%d', R: '%H:%M', r: '%I:%M:%S %p', X: '%H:%M:%S', T: '%H:%M:%S' };
+/** The C locale's composite conversions. */
+const SUBFORMATS: Record<string, string> = {
+  c: '%a %b %e %H:%M:%S %Y', x: '%m/%d/%y', D: '%m/%d/%y', F: '%Y-%m-%d',
+  R: '%H:%M', r: '%I:%M:%S %p', X: '%H:%M:%S', T: '%H:%M:%S',
+};
 
 /** ISO 8601 week-based day count of glibc (`iso_week_days`). */
 function isoWeekDays(yday: number, wday: number): number {
@@ -375,7 +387,9 @@ function strftimeC(tm: Tm, fmt: string): string {
     let width = -1;
     if (fmt[i + 1] !== undefined && fmt[i + 1]! >= '0' && fmt[i + 1]! <= '9') {
       width = 0;
-      while (fmt[i + 1] !== undefined && fmt[i + 1]! >= '0' && fmt[i + 1]! <= '9') width = Math.min(width * 10 + +fmt[++i]!, 2147483647);
+      while (fmt[i + 1] !== undefined && fmt[i + 1]! >= '0' && fmt[i + 1]! <= '9') {
+        width = Math.min(width * 10 + +fmt[++i]!, 2147483647);
+      }
     }
     let mod = '';
     if (fmt[i + 1] === 'E' || fmt[i + 1] === 'O') mod = fmt[++i]!;
@@ -578,7 +592,8 @@ function dayOfTheWeek(tm: Tm): number {
   const corrYear = 1900 + tm.year - (tm.mon < 2 ? 1 : 0);
   const q = Math.trunc(corrYear / 4);
   const wday =
-    -473 + 365 * (tm.year - 70) + q - Math.trunc(q / 25) + (q % 25 < 0 ? 1 : 0) + Math.trunc(Math.trunc(q / 25) / 4) + MON_YDAY[tm.mon]! + tm.mday - 1;
+    -473 + 365 * (tm.year - 70) + q - Math.trunc(q / 25) + (q % 25 < 0 ? 1 : 0) + Math.trunc(Math.trunc(q / 25) / 4) +
+    MON_YDAY[tm.mon]! + tm.mday - 1;
   return ((wday % 7) + 7) % 7;
 }
 

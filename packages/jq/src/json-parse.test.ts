@@ -186,7 +186,7 @@ describe('JsonStreamParser', () => {
 
   it('reports the position of an error', () => {
     try {
-      [...new JsonStreamParser('[1,\n2,x]')];
+      Array.from(new JsonStreamParser('[1,\n2,x]'));
       expect.unreachable();
     } catch (e) {
       expect(e).toMatchObject({ line: 2, column: 4, message: 'Invalid numeric literal at line 2, column 4' });

@@ -1,6 +1,9 @@
 /**
  * JSON text input as jq 1.6 reads it (`jv_parse.c`): `parseJson` for `fromjson`, and
  * `JsonStreamParser` for a text of many whitespace-separated values, with jq's error texts.
+ *
+ * Over 400 lines because it holds both the JSON.parse fast path and the port of jq's parser
+ * that must agree with it character for character; they share the span and position logic.
  * @module
  */
 import type { Json } from './ast.js';

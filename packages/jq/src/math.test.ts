@@ -208,5 +208,9 @@ describe('helpers', () => {
     const out: Json[] = [];
     for (const b of [3, 4]) for (const a of [1, 2]) out.push(applyMathBuiltin(pow, [a, b]));
     expect(JSON.stringify(out)).toBe(ORDER[0]);
+    const fma = byName('fma');
+    const out3: Json[] = [];
+    for (const c of [5, 6]) for (const b of [3, 4]) for (const a of [1, 2]) out3.push(applyMathBuiltin(fma, [a, b, c]));
+    expect(JSON.stringify(out3)).toBe(ORDER[1]);
   });
 });

@@ -6,8 +6,8 @@
  */
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
-import { BreakSignal, type Emit, type Env, type PathEmit, type PathFilter, breakTo, enter, leave, newLabel, step } from '../compiler/runtime.js';
-import { fromSingle, isTruthy } from '../compiler/compiled.js';
+import { BreakSignal, type Emit, type Env, type PathEmit, type PathFilter, breakTo, depthMark, enter, leave, newLabel, restoreDepth, step } from '../compiler/runtime.js';
+import { fromOpt, fromSingle, isTruthy } from '../compiler/compiled.js';
 import { iterateValue } from '../compiler/compile-basic.js';
 import { recursePath } from '../compiler/compile-path.js';
 import type { CompiledArg } from '../compiler/scope.js';
@@ -22,10 +22,12 @@ import { type NativeMap, defineGenerator, eachValue } from './define.js';
  */
 export function untilStopped(body: (stop: () => never) => void): void {
   const token = newLabel();
+  const depth = depthMark();
   try {
     body(() => breakTo(token));
   } catch (e) {
     if (!(e instanceof BreakSignal && e.label === token)) throw e;
+    restoreDepth(depth);
   }
 }
 
@@ -38,16 +40,13 @@ function recurseValue(input: Json, f: CompiledArg, cond: CompiledArg | null, env
   const go = (v: Json): void => {
     emit(v);
     enter();
-    try {
-      f.run(v, env, (next) => {
-        if (!cond) return go(next);
-        cond.run(next, env, (ok) => {
-          if (isTruthy(ok)) go(next);
-        });
+    f.run(v, env, (next) => {
+      if (!cond) return go(next);
+      cond.run(next, env, (ok) => {
+        if (isTruthy(ok)) go(next);
       });
-    } finally {
-      leave();
-    }
+    });
+    leave();
   };
   go(input);
 }
@@ -58,16 +57,13 @@ function recursePathOf(f: CompiledArg, cond: CompiledArg | null): PathFilter {
     const go = (v: Json, p: Json[]): void => {
       emit(v, p);
       enter();
-      try {
-        fp(v, p, env, (next, np) => {
-          if (!cond) return go(next, np);
-          cond.run(next, env, (ok) => {
-            if (isTruthy(ok)) go(next, np);
-          });
+      fp(v, p, env, (next, np) => {
+        if (!cond) return go(next, np);
+        cond.run(next, env, (ok) => {
+          if (isTruthy(ok)) go(next, np);
         });
-      } finally {
-        leave();
-      }
+      });
+      leave();
     };
     go(input, path);
   };
@@ -157,7 +153,7 @@ function anyAll(gen: (emit: Emit) => void, isAny: boolean): boolean {
 
 /** Registers the generator builtins. */
 export function registerGenerators(t: NativeMap): void {
-  t.set('empty/0', { compile: () => ({ run: () => {} }), path: () => () => {} });
+  t.set('empty/0', { compile: () => fromOpt(() => undefined), path: () => () => {} });
   t.set('error/0', { compile: () => ({ run: (input) => raise(input) }), path: () => (input) => raise(input) });
   t.set('error/1', {
     compile: ([m]) => ({ run: (input, env) => eachValue(m as CompiledArg, input, env, raise) }),
@@ -167,7 +163,7 @@ export function registerGenerators(t: NativeMap): void {
     compile: ([f]) => {
       const fa = f as CompiledArg;
       const fs = fa.single;
-      if (fs) return { run: (input, env, emit) => (isTruthy(fs(input, env)) ? emit(input) : undefined) };
+      if (fs) return fromOpt((input, env) => (isTruthy(fs(input, env)) ? input : undefined));
       return { run: (input, env, emit) => fa.run(input, env, (c) => (isTruthy(c) ? emit(input) : undefined)) };
     },
     path: ([f]) => (input, path, env, emit) => (f as CompiledArg).run(input, env, (c) => (isTruthy(c) ? emit(input, path) : undefined)),
@@ -194,11 +190,15 @@ export function registerGenerators(t: NativeMap): void {
   t.set('map/1', {
     compile: ([f]) => {
       const fa = f as CompiledArg;
+      const fo = fa.single ?? fa.opt;
       return fromSingle((input, env) => {
         const out: Json[] = [];
         const fs = fa.single;
-        if (Array.isArray(input) && fs) {
-          for (let i = 0; i < input.length; i++) out.push(fs(input[i] as Json, env));
+        if (Array.isArray(input) && fo) {
+          for (let i = 0; i < input.length; i++) {
+            const v = fo(input[i] as Json, env);
+            if (v !== undefined) out.push(v);
+          }
           return out;
         }
         iterateValue(input, (x) => (fs ? out.push(fs(x, env)) : fa.run(x, env, (y) => out.push(y))));
@@ -294,5 +294,21 @@ export function registerGenerators(t: NativeMap): void {
   };
   anyAllDefs('any', true);
   anyAllDefs('all', false);
+  // The type filters of jq 1.6 (`def numbers: select(type == "number");` ...), natively.
+  const typeFilter = (name: string, test: (v: Json) => boolean): void => {
+    t.set(`${name}/0`, {
+      compile: () => fromOpt((input) => (test(input) ? input : undefined)),
+      path: () => (input, path, _env, emit) => (test(input) ? emit(input, path) : undefined),
+    });
+  };
+  typeFilter('numbers', (v) => typeof v === 'number');
+  typeFilter('strings', (v) => typeof v === 'string');
+  typeFilter('booleans', (v) => typeof v === 'boolean');
+  typeFilter('nulls', (v) => v === null);
+  typeFilter('arrays', (v) => Array.isArray(v));
+  typeFilter('objects', (v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+  typeFilter('iterables', (v) => v !== null && typeof v === 'object');
+  typeFilter('scalars', (v) => v === null || typeof v !== 'object');
+  typeFilter('values', (v) => v !== null);
   defineGenerator(t, 'walk', 1, (input, env, emit, [f]) => walk(input, f as CompiledArg, env, emit));
 }

@@ -6,15 +6,6 @@
 
 /** The prelude source: definitions only, ending in `.`. */
 export const PRELUDE = `
-def values: select(. != null);
-def nulls: select(. == null);
-def booleans: select(type == "boolean");
-def numbers: select(type == "number");
-def strings: select(type == "string");
-def arrays: select(type == "array");
-def objects: select(type == "object");
-def iterables: select(type | . == "array" or . == "object");
-def scalars: select(type | . != "array" and . != "object");
 def scalars_or_empty: select(. == null or . == true or . == false or type == "number" or type == "string" or ((type == "array" or type == "object") and length == 0));
 def finites: select(isfinite);
 def normals: select(isnormal);

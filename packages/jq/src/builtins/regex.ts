@@ -7,7 +7,7 @@ import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
 import * as re from '../regex/index.js';
 import { typeOf } from '../value.js';
-import { isCatchable } from '../compiler/runtime.js';
+import { depthMark, isCatchable, restoreDepth } from '../compiler/runtime.js';
 import type { CompiledArg } from '../compiler/scope.js';
 import { type NativeMap, defineGenerator, defineValues, eachValue } from './define.js';
 
@@ -52,10 +52,12 @@ function defineSub(t: NativeMap, name: string, arity: 2 | 3, global: boolean): v
         const outs = re.sub(input, regex, fl, (cap: Json) => {
           const results: Json[] = [];
           if (pending !== undefined) return results;
+          const depth = depthMark();
           try {
             (repl as CompiledArg).run(cap, env, (x) => results.push(x));
           } catch (e) {
             if (!isCatchable(e)) throw e;
+            restoreDepth(depth);
             pending = e;
           }
           return results;

@@ -6,10 +6,11 @@
  */
 import type { Json, Node } from '../ast.js';
 import { BINARY_OPS } from './compile-basic.js';
-import { type Compiled, type NodeCompiler, isTruthy } from './compiled.js';
+import { type Compiled, type NodeCompiler, fromSingle, isTruthy } from './compiled.js';
+import { compileLens } from './compile-lens.js';
 import { NOT_A_PATH, invalidPathResult } from './compile-path.js';
 import { delPaths, getPath, setPath } from './access.js';
-import { BreakSignal, type Env, type Path, type PathFilter, breakTo, newLabel, step } from './runtime.js';
+import { BreakSignal, type Env, type Path, type PathFilter, breakTo, depthMark, newLabel, restoreDepth, step } from './runtime.js';
 import type { Scope } from './scope.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
@@ -42,6 +43,7 @@ export function collectPaths(lhs: PathFilter, input: Json, env: Env): Path[] {
 export function modifyAt(state: Json, p: Path, update: (v: Json, emit: (u: Json) => void) => void): Json {
   step();
   const token = newLabel();
+  const depth = depthMark();
   let last: Json = null;
   try {
     update(getPath(state, p), (u) => {
@@ -51,6 +53,7 @@ export function modifyAt(state: Json, p: Path, update: (v: Json, emit: (u: Json)
     last = delPaths(state, [p]);
   } catch (e) {
     if (!(e instanceof BreakSignal && e.label === token)) throw e;
+    restoreDepth(depth);
   }
   return last;
 }
@@ -59,10 +62,12 @@ export function modifyAt(state: Json, p: Path, update: (v: Json, emit: (u: Json)
 export function compileAssign(c: NodeCompiler, node: NodeOf<'Assign'>, scope: Scope): Compiled {
   const lhs = c.path(node.left, scope);
   const rhs = c.value(node.right, scope);
+  const lens = compileLens(c, node.left, scope);
   switch (node.op) {
     case '|=': {
       const update = rhs.run;
       const us = rhs.single;
+      if (lens && us) return fromSingle((input, env) => lens(input, env, (v) => us(v, env)));
       return {
         run: (input, env, emit) => {
           let state = input;
@@ -73,6 +78,7 @@ export function compileAssign(c: NodeCompiler, node: NodeOf<'Assign'>, scope: Sc
       };
     }
     case '=':
+      if (lens) return { run: (input, env, emit) => rhs.run(input, env, (value) => emit(lens(input, env, () => value))) };
       return {
         run: (input, env, emit) => {
           rhs.run(input, env, (value) => {
@@ -84,6 +90,7 @@ export function compileAssign(c: NodeCompiler, node: NodeOf<'Assign'>, scope: Sc
       };
     default: {
       const op = node.op === '//=' ? (a: Json, b: Json) => (isTruthy(a) ? a : b) : BINARY_OPS[node.op.slice(0, -1) as '+'];
+      if (lens) return { run: (input, env, emit) => rhs.run(input, env, (operand) => emit(lens(input, env, (v) => op(v, operand)))) };
       return {
         run: (input, env, emit) => {
           rhs.run(input, env, (operand) => {

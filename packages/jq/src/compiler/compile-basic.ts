@@ -8,10 +8,10 @@ import { JqError } from '../errors.js';
 import { addValues, divideValues, moduloValues, multiplyValues, subtractValues } from '../operators.js';
 import { applyFormat } from '../formats.js';
 import { dumpJson } from '../json-dump.js';
-import { compareJson, typeOf } from '../value.js';
+import { compareJson, equalJson, typeOf } from '../value.js';
 import { dumpForError } from '../error-dump.js';
 import { cannotIterate, fieldValue, indexValue, sliceValue } from './access.js';
-import { type Compiled, type NodeCompiler, collect, constant, fromSingle, isTruthy } from './compiled.js';
+import { type Compiled, type NodeCompiler, collect, constant, fromOpt, fromSingle, isTruthy, optOf } from './compiled.js';
 import type { Scope } from './scope.js';
 import type { Emit, Env } from './runtime.js';
 
@@ -24,8 +24,8 @@ export const BINARY_OPS: Record<BinaryOp, (a: Json, b: Json) => Json> = {
   '*': multiplyValues,
   '/': divideValues,
   '%': moduloValues,
-  '==': (a, b) => compareJson(a, b) === 0,
-  '!=': (a, b) => compareJson(a, b) !== 0,
+  '==': (a, b) => equalJson(a, b),
+  '!=': (a, b) => !equalJson(a, b),
   '<': (a, b) => compareJson(a, b) < 0,
   '<=': (a, b) => compareJson(a, b) <= 0,
   '>': (a, b) => compareJson(a, b) > 0,
@@ -105,6 +105,14 @@ export function compilePipe(c: NodeCompiler, node: NodeOf<'Pipe'>, scope: Scope)
   const ls = left.single;
   const rs = right.single;
   if (ls && rs) return fromSingle((input, env) => rs(ls(input, env), env));
+  const lo = optOf(left);
+  const ro = optOf(right);
+  if (lo && ro) {
+    return fromOpt((input, env) => {
+      const v = lo(input, env);
+      return v === undefined ? undefined : ro(v, env);
+    });
+  }
   const rr = right.run;
   if (ls) return { run: (input, env, emit) => rr(ls(input, env), env, emit) };
   return { run: (input, env, emit) => left.run(input, env, (v) => rr(v, env, emit)) };
@@ -193,12 +201,12 @@ export function compileLogic(c: NodeCompiler, node: NodeOf<'And' | 'Or'>, scope:
 export function compileAlternative(c: NodeCompiler, node: NodeOf<'Alternative'>, scope: Scope): Compiled {
   const left = c.value(node.left, scope);
   const right = c.value(node.right, scope);
-  if (left.single && right.single) {
-    const ls = left.single;
+  const lo = optOf(left);
+  if (lo && right.single) {
     const rs = right.single;
     return fromSingle((input, env) => {
-      const v = ls(input, env);
-      return isTruthy(v) ? v : rs(input, env);
+      const v = lo(input, env);
+      return v !== undefined && isTruthy(v) ? v : rs(input, env);
     });
   }
   return {
@@ -247,6 +255,16 @@ export function compileIf(c: NodeCompiler, node: NodeOf<'If'>, scope: Scope): Co
         }
       }
       return os(input, env);
+    });
+  }
+  const thenOpts = branches.map((b) => optOf(b.then));
+  const elseOpt = optOf(otherwise);
+  if (branches.every((b) => b.cond.single) && thenOpts.every((o) => o) && elseOpt) {
+    return fromOpt((input, env) => {
+      for (let i = 0; i < branches.length; i++) {
+        if (isTruthy((branches[i]!.cond.single as NonNullable<Compiled['single']>)(input, env))) return thenOpts[i]!(input, env);
+      }
+      return elseOpt(input, env);
     });
   }
   return { run: (input, env, emit) => run(0, input, env, emit) };

@@ -106,7 +106,7 @@ export function compileArgs(c: NodeCompiler, args: readonly Node[], scope: Scope
   return args.map((a) => {
     const v = c.value(a, scope);
     let p: PathFilter | null = null;
-    return { run: v.run, single: v.single, path: () => (p ??= c.path(a, scope)) };
+    return { run: v.run, single: v.single, opt: v.opt, path: () => (p ??= c.path(a, scope)) };
   });
 }
 
@@ -132,11 +132,8 @@ export function compileCall(c: NodeCompiler, node: NodeOf<'Call'>, scope: Scope,
       return {
         run: (input, env, emit) => {
           enter();
-          try {
-            withCallEnv(def, args, depth, input, env, (e) => run(input, e, emit));
-          } finally {
-            leave();
-          }
+          withCallEnv(def, args, depth, input, env, (e) => run(input, e, emit));
+          leave();
         },
       };
     }
@@ -182,11 +179,8 @@ export function compileCallPath(
       const run = bodyPath(c, def);
       return (input, path, env, emit) => {
         enter();
-        try {
-          withCallEnv(def, args, depth, input, env, (e) => run(input, path, e, emit));
-        } finally {
-          leave();
-        }
+        withCallEnv(def, args, depth, input, env, (e) => run(input, path, e, emit));
+        leave();
       };
     }
   }

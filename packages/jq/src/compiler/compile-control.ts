@@ -8,7 +8,7 @@ import type { JqError } from '../errors.js';
 import type { Compiled, NodeCompiler } from './compiled.js';
 import { bindPatterns, patternScope } from './patterns.js';
 import { compileOptionalStep } from './compile-optional.js';
-import { BreakSignal, Env, caught, lookup, newLabel, step } from './runtime.js';
+import { BreakSignal, Env, caught, depthMark, lookup, newLabel, restoreDepth, step } from './runtime.js';
 import type { Scope } from './scope.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
@@ -19,11 +19,13 @@ type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
  * the body is abandoned and the handler runs; the handler's own outputs are not protected.
  */
 export function runTry(body: () => void, onError: (e: JqError) => void): void {
+  const depth = depthMark();
   try {
     body();
   } catch (e) {
     const err = caught(e);
     if (!err) throw e;
+    restoreDepth(depth);
     onError(err);
   }
 }
@@ -57,6 +59,21 @@ export function compileReduce(c: NodeCompiler, node: NodeOf<'Reduce'>, scope: Sc
   const update = c.value(node.update, inner);
   const us = update.single;
   const bind = bindPatterns(c, patterns, names, scope);
+  const only = patterns.length === 1 && patterns[0]?.kind === 'var';
+  if (only && us) {
+    return {
+      run: (input, env, emit) => {
+        init(input, env, (start) => {
+          let state: Json = start;
+          source(input, env, (item) => {
+            step();
+            state = us(state, new Env(env, item));
+          });
+          emit(state);
+        });
+      },
+    };
+  }
   return {
     run: (input, env, emit) => {
       init(input, env, (start) => {
@@ -117,11 +134,12 @@ export function compileLabel(c: NodeCompiler, node: NodeOf<'Label'>, scope: Scop
   return {
     run: (input, env, emit) => {
       const token = newLabel();
+      const depth = depthMark();
       try {
         body(input, new Env(env, token as never), emit);
       } catch (e) {
-        if (e instanceof BreakSignal && e.label === token) return;
-        throw e;
+        if (!(e instanceof BreakSignal && e.label === token)) throw e;
+        restoreDepth(depth);
       }
     },
   };

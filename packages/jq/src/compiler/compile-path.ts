@@ -10,7 +10,7 @@ import { JqError } from '../errors.js';
 import { dumpForError } from '../error-dump.js';
 import { cannotIterate, indexValue } from './access.js';
 import { type Compiled, type NodeCompiler, isTruthy } from './compiled.js';
-import { BreakSignal, Env, newLabel, type Path, type PathEmit, type PathFilter, caught, lookup } from './runtime.js';
+import { BreakSignal, Env, depthMark, newLabel, restoreDepth, type Path, type PathEmit, type PathFilter, caught, lookup } from './runtime.js';
 import type { Scope } from './scope.js';
 import { patternScope, bindPatterns } from './patterns.js';
 import { compileOptionalStepPath } from './compile-optional.js';
@@ -140,11 +140,12 @@ export function compilePathNode(c: NodeCompiler, node: Node, scope: Scope): Path
       const body = c.path(node.body, scope.with({ kind: 'label', name: node.label }));
       return (input, path, env, emit) => {
         const token = newLabel();
+        const depth = depthMark();
         try {
           body(input, path, new Env(env, token as never), emit);
         } catch (e) {
-          if (e instanceof BreakSignal && e.label === token) return;
-          throw e;
+          if (!(e instanceof BreakSignal && e.label === token)) throw e;
+          restoreDepth(depth);
         }
       };
     }
@@ -195,11 +196,13 @@ function tryPath(c: NodeCompiler, node: NodeOf<'Try'>, scope: Scope): PathFilter
   const body = c.path(node.body, scope);
   const handler = node.handler ? c.path(node.handler, scope) : null;
   return (input, path, env, emit) => {
+    const depth = depthMark();
     try {
       body(input, path, env, emit);
     } catch (e) {
       const err = caught(e);
       if (!err) throw e;
+      restoreDepth(depth);
       if (handler) handler(err.value, NOT_A_PATH, env, emit);
     }
   };

@@ -7,10 +7,34 @@ import { JqCompileError } from '../errors.js';
 import type { Scope } from './scope.js';
 import type { Emit, Env, Filter, PathFilter, Single } from './runtime.js';
 
-/** A compiled expression: its filter, plus a direct form when it always yields exactly one value. */
+/**
+ * A compiled expression: its filter, plus direct forms when it yields exactly one value
+ * (`single`) or at most one (`opt`, which returns undefined for no output). The direct forms let
+ * pipelines such as `map(select(.x) | .y)` run without a callback per value.
+ */
 export interface Compiled {
   readonly run: Filter;
   readonly single?: Single | undefined;
+  readonly opt?: Opt | undefined;
+}
+
+/** Yields at most one value: the value, or undefined for none. */
+export type Opt = (input: Json, env: Env) => Json | undefined;
+
+/** The at-most-one form of `c`, if it has one (a single-valued expression is one too). */
+export function optOf(c: Compiled): Opt | undefined {
+  return c.opt ?? c.single;
+}
+
+/** A compiled expression from an at-most-one function. */
+export function fromOpt(opt: Opt): Compiled {
+  return {
+    run: (input, env, emit) => {
+      const v = opt(input, env);
+      if (v !== undefined) emit(v);
+    },
+    opt,
+  };
 }
 
 /** The two compile entry points every node compiler may recurse into. */
@@ -68,6 +92,10 @@ export function cartesian(
 /** Collects every output of `f` into an array. */
 export function collect(f: Compiled, input: Json, env: Env): Json[] {
   if (f.single) return [f.single(input, env)];
+  if (f.opt) {
+    const v = f.opt(input, env);
+    return v === undefined ? [] : [v];
+  }
   const out: Json[] = [];
   f.run(input, env, (v) => out.push(v));
   return out;

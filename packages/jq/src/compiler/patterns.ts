@@ -8,7 +8,7 @@ import { JqError } from '../errors.js';
 import { typeOf } from '../value.js';
 import { indexValue } from './access.js';
 import type { Compiled, NodeCompiler } from './compiled.js';
-import { Env, caught } from './runtime.js';
+import { Env, caught, depthMark, restoreDepth } from './runtime.js';
 import type { Scope } from './scope.js';
 
 /** The variables bound by `patterns` (in first-seen order) and the scope that binds them. */
@@ -81,10 +81,12 @@ export function bindPatterns(c: NodeCompiler, patterns: readonly Pattern[], name
         d(value, input, env, slots, () => k(extend(env, slots)));
         return;
       }
+      const depth = depthMark();
       try {
         d(value, input, env, slots, () => k(extend(env, slots)));
       } catch (e) {
         if (!caught(e)) throw e;
+        restoreDepth(depth);
         attempt(i + 1);
       }
     };

@@ -131,6 +131,19 @@ export function leave(): void {
 }
 
 /**
+ * The current call depth. Calls do not use try/finally (it costs on every call), so every place
+ * that catches and carries on restores the depth it saw on entry. @internal
+ */
+export function depthMark(): number {
+  return current.depth;
+}
+
+/** Restores the call depth after catching an exception. @internal */
+export function restoreDepth(depth: number): void {
+  current.depth = depth;
+}
+
+/**
  * Unwinds to a `label` (also used by `first`, `limit` and friends). Not an Error: thrown and
  * caught on hot paths, so it carries no stack.
  */

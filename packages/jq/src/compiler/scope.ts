@@ -3,8 +3,8 @@
  * and how many run-time environment links separate a use from its binding.
  * @module
  */
-import type { Node } from '../ast.js';
-import type { Filter, PathFilter, Single } from './runtime.js';
+import type { Json, Node } from '../ast.js';
+import type { Env, Filter, PathFilter, Single } from './runtime.js';
 
 /** A user-defined function (`def`), compiled once on first use so recursion works. */
 export interface FunctionDef {
@@ -22,6 +22,8 @@ export interface FunctionDef {
 export interface CompiledArg {
   readonly run: Filter;
   readonly single: Single | undefined;
+  /** At most one output: the value, or undefined. */
+  readonly opt?: ((input: Json, env: Env) => Json | undefined) | undefined;
   readonly path: () => PathFilter;
 }
 
