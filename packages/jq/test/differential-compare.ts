@@ -154,8 +154,12 @@ export function shrinkMismatch(
   return { program, input: best.input, verdict: best.verdict, ...(changed ? { original: { program: originalProgram, input } } : {}) };
 }
 
-/** A shell command that records a mismatch as a regression case with jq 1.6's answer. */
+/**
+ * A shell command that records a mismatch as a regression case with jq 1.6's answer. It runs tsx
+ * through node rather than npx, which passes arguments through a shell again and turns a query like
+ * `.[.]` into `..` (a glob).
+ */
 export function recordCommand(program: string, input: Json): string {
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-  return `npx tsx packages/jq/test/record-regression.ts --query ${quote(program)} --input ${quote(JSON.stringify(input))}`;
+  return `node --import tsx packages/jq/test/record-regression.ts --query ${quote(program)} --input ${quote(JSON.stringify(input))}`;
 }

@@ -5,6 +5,9 @@
  * Usage (from the repository root):
  *   npx tsx packages/jq/test/record-regression.ts --query '.a + 1' --input '{"a": 1}' \
  *     [--name 'what it checks'] [--var SECRET='{"k":"v"}'] [--file regressions.yaml] [--dry-run]
+ * npx hands its arguments to a shell once more, which expands glob-like queries (`.[.]` becomes
+ * `..`); `node --import tsx packages/jq/test/record-regression.ts ...` passes them untouched. The
+ * entry is printed before it is written: check its query.
  *
  * The expected answer always comes from running /usr/bin/jq 1.6 (host variables via `--argjson`);
  * the script refuses to record when the oracle is not jq-1.6 or jq timed out or crashed.

@@ -7,12 +7,12 @@ import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
 import { addValues } from '../operators.js';
 import { compareJson, stringIndices, typeOf } from '../value.js';
-import { arrayIndices, indexValue } from '../compiler/access.js';
+import { arrayIndices, indexValue, sliceValue } from '../compiler/access.js';
 import { collect, fromSingle } from '../compiler/compiled.js';
 import type { Env } from '../compiler/runtime.js';
 import type { CompiledArg } from '../compiler/scope.js';
 import { iterateValue } from '../compiler/compile-basic.js';
-import { type NativeMap, defineUnary, defineValues } from './define.js';
+import { type NativeMap, defineGenerator, defineUnary, defineValues, eachValue } from './define.js';
 import { described, toText } from './core.js';
 
 function sortable(v: Json, what = 'sorted'): Json[] {
@@ -108,22 +108,6 @@ function indices(v: Json, i: Json): Json {
   return indexValue(v, i);
 }
 
-function transpose(v: Json): Json {
-  if (!Array.isArray(v)) {
-    if (v !== null && typeof v === 'object' && Object.keys(v).length > 0) throw new JqError('Cannot index object with number');
-    throw new JqError(`Cannot iterate over ${described(v)}`);
-  }
-  const rows = v;
-  if (rows.length === 0) return [];
-  let max = 0;
-  for (const r of rows) {
-    const n = r === null ? 0 : Array.isArray(r) ? r.length : (indexValue(r, 0), 0);
-    if (n > max) max = n;
-  }
-  const out: Json[][] = [];
-  for (let j = 0; j < max; j++) out.push(rows.map((r) => indexValue(r, j)));
-  return out;
-}
 
 function bsearch(v: Json, target: Json): Json {
   if (!Array.isArray(v)) {
@@ -180,12 +164,12 @@ export function registerCollections(t: NativeMap): void {
   defineUnary(t, 'reverse', reverse);
   defineValues(t, 'indices', 1, indices, 'jq');
   defineValues(t, 'index', 1, (v, i) => indexValue(indices(v, i), 0), 'jq');
-  defineValues(t, 'rindex', 1, (v, i) => {
-    const all = indices(v, i);
-    return Array.isArray(all) ? (all.length ? (all[all.length - 1] as Json) : null) : indexValue(all, -1);
-  }, 'jq');
-  defineUnary(t, 'transpose', transpose);
-  defineValues(t, 'bsearch', 1, bsearch, 'jq');
+  defineValues(t, 'rindex', 1, (v, i) => indexValue(sliceValue(indices(v, i), -1, null), 0), 'jq');
+  // jq 1.6's bsearch looks at its input before it evaluates the target.
+  defineGenerator(t, 'bsearch', 1, (input, env, emit, [target]) => {
+    if (!Array.isArray(input)) bsearch(input, null);
+    eachValue(target as CompiledArg, input, env, (x) => emit(bsearch(input, x)));
+  });
   const byFn = (name: string, f: (v: Json, arg: CompiledArg, env: Env) => Json): void => {
     t.set(`${name}/1`, { compile: (args) => fromSingle((input, env) => f(input, args[0] as CompiledArg, env)) });
   };

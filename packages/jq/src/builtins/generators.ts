@@ -7,7 +7,7 @@
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
 import { BreakSignal, type Emit, type Env, type PathEmit, type PathFilter, breakTo, depthMark, enter, leave, newLabel, restoreDepth, step } from '../compiler/runtime.js';
-import { fromOpt, fromSingle, isTruthy } from '../compiler/compiled.js';
+import { collect, fromOpt, fromSingle, isTruthy } from '../compiler/compiled.js';
 import { iterateValue } from '../compiler/compile-basic.js';
 import { recursePath } from '../compiler/compile-path.js';
 import type { CompiledArg } from '../compiler/scope.js';
@@ -134,18 +134,20 @@ function walk(v: Json, f: CompiledArg, env: Env, emit: Emit): void {
 }
 
 /**
- * `any(g; cond)` / `all(g; cond)` exactly as jq 1.6 defines them: a `foreach` over the
- * conditions inside a label, collecting the decisive states, then `length == 1` (any) or
- * `length == 0` (all). The break is a real label break, so a `try` in `g` sees it as jq's does.
+ * `any(g; cond)` / `all(g; cond)` as jq 1.6 behaves (checked against it): all outputs of the
+ * condition for one item are evaluated (so a later error in them surfaces); a decisive item
+ * (truthy for any, falsy for all) stops the generator with a real label break, so a `try` inside
+ * `g` can catch the break and yield more items, each decisive one counted; any is true when
+ * exactly one item decided it, all when none did.
  */
-function anyAll(gen: (emit: Emit) => void, isAny: boolean): boolean {
-  let state = !isAny;
+function anyAll(gen: (emit: (conditions: Json[]) => void) => void, isAny: boolean): boolean {
   let decided = 0;
   untilStopped((stop) => {
-    gen((c) => {
-      if (state === isAny) stop();
-      if (isTruthy(c) === isAny) state = isAny;
-      if (state === isAny) decided++;
+    gen((conditions) => {
+      if (conditions.some((c) => isTruthy(c) === isAny)) {
+        decided++;
+        stop();
+      }
     });
   });
   return isAny ? decided === 1 : decided === 0;
@@ -276,20 +278,13 @@ export function registerGenerators(t: NativeMap): void {
     emit(empty);
   });
   const anyAllDefs = (name: string, isAny: boolean): void => {
-    defineGenerator(t, name, 0, (input, _env, emit) => {
-      let acc = !isAny;
-      iterateValue(input, (x) => (acc = isAny ? acc || isTruthy(x) : acc && isTruthy(x)));
-      emit(acc);
-    });
+    // jq 1.6: `any` is `any(.[]; .)` and `any(f)` is `any(.[]; f)` (likewise all): they stop early.
+    defineGenerator(t, name, 0, (input, _env, emit) => emit(anyAll((out) => iterateValue(input, (x) => out([x])), isAny)));
     defineGenerator(t, name, 1, (input, env, emit, [f]) => {
-      let acc = !isAny;
-      iterateValue(input, (x) =>
-        (f as CompiledArg).run(x, env, (c) => (acc = isAny ? acc || isTruthy(c) : acc && isTruthy(c))),
-      );
-      emit(acc);
+      emit(anyAll((out) => iterateValue(input, (x) => out(collect(f as CompiledArg, x, env))), isAny));
     });
     defineGenerator(t, name, 2, (input, env, emit, [g, cond]) => {
-      emit(anyAll((out) => (g as CompiledArg).run(input, env, (v) => (cond as CompiledArg).run(v, env, out)), isAny));
+      emit(anyAll((out) => (g as CompiledArg).run(input, env, (v) => out(collect(cond as CompiledArg, v, env))), isAny));
     });
   };
   anyAllDefs('any', true);

@@ -8,6 +8,7 @@ import { NOT_A_PATH, invalidPathResult, recursePath } from '../compiler/compile-
 import { collectPaths } from '../compiler/compile-assign.js';
 import { fromSingle } from '../compiler/compiled.js';
 import type { CompiledArg } from '../compiler/scope.js';
+import type { Env } from '../compiler/runtime.js';
 import { type NativeMap, defineGenerator, defineValues } from './define.js';
 
 function tostream(v: Json, path: Json[], emit: (e: Json) => void): void {
@@ -22,6 +23,34 @@ function tostream(v: Json, path: Json[], emit: (e: Json) => void): void {
     }
     emit([[...path, keys[keys.length - 1] as Json]]);
   }
+}
+
+/**
+ * `fromstream(f)`: rebuilds values from `[path, leaf]` and `[path]` events. A value is emitted
+ * when a top-level closing event (or a top-level leaf) arrives after at least one leaf, as jq 1.6
+ * does; events that are not `[path, ...]` arrays are skipped.
+ */
+function fromstream(f: CompiledArg, input: Json, env: Env, emit: (v: Json) => void): void {
+  let x: Json = null;
+  let set = false;
+  let done = false;
+  f.run(input, env, (ev) => {
+    if (done) {
+      x = null;
+      set = false;
+      done = false;
+    }
+    if (!Array.isArray(ev) || !Array.isArray(ev[0])) return;
+    const path = ev[0];
+    if (ev.length === 2) {
+      x = setPath(x, path, ev[1] as Json);
+      set = true;
+      done = path.length === 0;
+    } else {
+      done = path.length === 1;
+    }
+    if (done && set) emit(x);
+  });
 }
 
 /** Registers the path builtins. */
@@ -60,4 +89,5 @@ export function registerPaths(t: NativeMap): void {
     compile: ([f]) => fromSingle((input, env) => delPaths(input, collectPaths((f as CompiledArg).path(), input, env))),
   });
   defineGenerator(t, 'tostream', 0, (input, _env, emit) => tostream(input, [], emit));
+  defineGenerator(t, 'fromstream', 1, (input, env, emit, [f]) => fromstream(f as CompiledArg, input, env, emit));
 }

@@ -29,20 +29,14 @@ def dateadd(u; n): . + n;
 def datesub(u; n): . - n;
 def splits($re; flags): split($re; flags) | .[];
 def splits($re): splits($re; null);
-def fromstream(f): { x: null, e: false } as $init
-  | foreach f as $i ($init;
-      if .e then $init else . end
-      | if $i | length == 2
-        then setpath(["e"]; $i[0] | length == 0) | setpath(["x"] + $i[0]; $i[1])
-        else setpath(["e"]; $i[0] | length == 1) end;
-      if .e then .x else empty end);
 def truncate_stream(stream): . as $n | null | stream | . as $input | if (.[0] | length) > $n then setpath([0]; .[0][$n:]) else empty end;
 def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] |= $row);
 def INDEX(idx_expr): INDEX(.[]; idx_expr);
 def JOIN($idx; idx_expr): [.[] | [., $idx[idx_expr]]];
 def JOIN($idx; stream; idx_expr): stream | [., $idx[idx_expr]];
 def JOIN($idx; stream; idx_expr; join_expr): stream | [., $idx[idx_expr]] | join_expr;
+def transpose: if . == [] then [] else . as $in | (map(length) | max) as $max | [range(0; $max) as $j | [range(0; $in | length) as $i | $in[$i][$j]]] end;
 def IN(s): any(s == .; .);
-def IN(src; s): any(src == s; .);
+def IN(src; s): any(src | IN(s); .);
 .
 `;

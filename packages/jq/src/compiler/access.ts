@@ -50,10 +50,13 @@ export function indexValue(base: Json, key: Json): Json {
   }
   if (isObject(key) && (Array.isArray(base) || typeof base === 'string' || base === null)) {
     if (base === null) return null;
-    return sliceValue(base, key.start ?? null, key.end ?? null);
+    // A slice key must have both bounds (null meaning open); jq rejects a missing one.
+    const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(key, k);
+    if (!has('start') || !has('end')) throw new JqError(`Start and end indices of an ${typeof base === 'string' ? 'string' : 'array'} slice must be numbers`);
+    return sliceValue(base, key.start as Json, key.end as Json);
   }
   if (Array.isArray(key) && Array.isArray(base)) return arrayIndices(base, key);
-  if (base === null && (key === null || isObject(key))) return null;
+  if (base === null && isObject(key)) return null;
   throw indexError(base, key);
 }
 

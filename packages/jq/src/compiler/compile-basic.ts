@@ -54,7 +54,12 @@ export function compileIndex(c: NodeCompiler, node: NodeOf<'Index'>, scope: Scop
     if (node.target.kind === 'Identity') return fromSingle((input) => fieldValue(input, key));
     return fromSingle((input, env) => fieldValue(ts(input, env), key));
   }
-  if (ts && is) return fromSingle((input, env) => indexValue(ts(input, env), is(input, env)));
+  if (ts && is) {
+    return fromSingle((input, env) => {
+      const k = is(input, env);
+      return indexValue(ts(input, env), k);
+    });
+  }
   return {
     run: (input, env, emit) => {
       const withKey = (key: Json): void => {

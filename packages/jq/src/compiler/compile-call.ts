@@ -31,6 +31,16 @@ export interface CallTargets {
   builtinDefs: WeakSet<Node>;
 }
 
+/**
+ * A closure parameter or `def` visible at the call, unless it is a prelude builtin that a host
+ * function of the same name and arity shadows.
+ */
+function findUserCallable(scope: Scope, name: string, arity: number, targets: CallTargets): ReturnType<Scope['findCallable']> {
+  const found = scope.findCallable(name, arity);
+  if (found?.entry.kind === 'func' && targets.host[`${name}/${arity}`] && targets.builtinDefs.has(found.entry.def.body)) return undefined;
+  return found;
+}
+
 /** `def name(params): body; rest` */
 export function compileFuncDef(c: NodeCompiler, node: NodeOf<'FuncDef'>, scope: Scope, pathMode: false): Compiled;
 export function compileFuncDef(c: NodeCompiler, node: NodeOf<'FuncDef'>, scope: Scope, pathMode: true): PathFilter;
@@ -114,8 +124,8 @@ export function compileArgs(c: NodeCompiler, args: readonly Node[], scope: Scope
 export function compileCall(c: NodeCompiler, node: NodeOf<'Call'>, scope: Scope, targets: CallTargets): Compiled {
   const arity = node.args.length;
   const key = `${node.name}/${arity}`;
-  const found = scope.findCallable(node.name, arity);
-  if (found && !(found.entry.kind === 'func' && targets.host[key] && targets.builtinDefs.has(found.entry.def.body))) {
+  const found = findUserCallable(scope, node.name, arity, targets);
+  if (found) {
     const { entry, depth } = found;
     if (entry.kind === 'closure') {
       return {
@@ -164,8 +174,8 @@ export function compileCallPath(
 ): PathFilter {
   const arity = node.args.length;
   const key = `${node.name}/${arity}`;
-  const found = scope.findCallable(node.name, arity);
-  if (found && !(found.entry.kind === 'func' && targets.host[key] && targets.builtinDefs.has(found.entry.def.body))) {
+  const found = findUserCallable(scope, node.name, arity, targets);
+  if (found) {
     const { entry, depth } = found;
     if (entry.kind === 'closure') {
       return (input, path, env, emit) => {

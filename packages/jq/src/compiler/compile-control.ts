@@ -8,7 +8,7 @@ import type { JqError } from '../errors.js';
 import type { Compiled, NodeCompiler } from './compiled.js';
 import { bindPatterns, patternScope } from './patterns.js';
 import { compileOptionalStep } from './compile-optional.js';
-import { BreakSignal, Env, caught, depthMark, lookup, newLabel, restoreDepth, step } from './runtime.js';
+import { BreakSignal, type Emit, Env, type Filter, caught, depthMark, lookup, newLabel, restoreDepth, step } from './runtime.js';
 import type { Scope } from './scope.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
@@ -50,47 +50,59 @@ export function compileTry(c: NodeCompiler, node: NodeOf<'Try'>, scope: Scope): 
   };
 }
 
+/** The parts reduce and foreach share: init, the binder of the item pattern and the body scope. */
+export function compileLoop(c: NodeCompiler, node: NodeOf<'Reduce' | 'Foreach'>, scope: Scope) {
+  const patterns = node.patterns ?? [node.pattern];
+  const { names, scope: inner } = patternScope(patterns, scope);
+  return {
+    init: c.value(node.init, scope).run,
+    inner,
+    bind: bindPatterns(c, patterns, names, scope),
+    simpleVar: patterns.length === 1 && patterns[0]?.kind === 'var',
+  };
+}
+
+/**
+ * One item of `foreach`: each output of the update becomes the state and is extracted (or
+ * emitted); the new state is the last output, or null when there is none (jq 1.6).
+ */
+export function foreachStep(update: Filter, extract: Filter | null, state: Json, env: Env, out: Emit): Json {
+  let last: Json = null;
+  update(state, env, (v) => {
+    last = v;
+    if (extract) extract(v, env, out);
+    else out(v);
+  });
+  return last;
+}
+
 /** `reduce source as $p (init; update)`: the state is the last output of update (null if none). */
 export function compileReduce(c: NodeCompiler, node: NodeOf<'Reduce'>, scope: Scope): Compiled {
   const source = c.value(node.source, scope).run;
-  const init = c.value(node.init, scope).run;
-  const patterns = node.patterns ?? [node.pattern];
-  const { names, scope: inner } = patternScope(patterns, scope);
+  const { init, inner, bind, simpleVar } = compileLoop(c, node, scope);
   const update = c.value(node.update, inner);
   const us = update.single;
-  const bind = bindPatterns(c, patterns, names, scope);
-  const only = patterns.length === 1 && patterns[0]?.kind === 'var';
-  if (only && us) {
-    return {
-      run: (input, env, emit) => {
-        init(input, env, (start) => {
-          let state: Json = start;
-          source(input, env, (item) => {
-            step();
-            state = us(state, new Env(env, item));
-          });
-          emit(state);
-        });
-      },
-    };
-  }
-  return {
-    run: (input, env, emit) => {
-      init(input, env, (start) => {
-        let state: Json = start;
-        source(input, env, (item) => {
-          step();
+  // The common `reduce .[] as $x (init; single-valued update)` runs without the binder.
+  const next: (state: Json, item: Json, input: Json, env: Env) => Json =
+    simpleVar && us
+      ? (state, item, _input, env) => us(state, new Env(env, item))
+      : (state, item, input, env) => {
           bind(item, input, env, (bodyEnv) => {
-            if (us) {
-              state = us(state, bodyEnv);
-              return;
-            }
             let last: Json = null;
             update.run(state, bodyEnv, (v) => {
               last = v;
             });
             state = last;
           });
+          return state;
+        };
+  return {
+    run: (input, env, emit) => {
+      init(input, env, (start) => {
+        let state: Json = start;
+        source(input, env, (item) => {
+          step();
+          state = next(state, item, input, env);
         });
         emit(state);
       });
@@ -101,12 +113,9 @@ export function compileReduce(c: NodeCompiler, node: NodeOf<'Reduce'>, scope: Sc
 /** `foreach source as $p (init; update; extract)` */
 export function compileForeach(c: NodeCompiler, node: NodeOf<'Foreach'>, scope: Scope): Compiled {
   const source = c.value(node.source, scope).run;
-  const init = c.value(node.init, scope).run;
-  const patterns = node.patterns ?? [node.pattern];
-  const { names, scope: inner } = patternScope(patterns, scope);
+  const { init, inner, bind } = compileLoop(c, node, scope);
   const update = c.value(node.update, inner).run;
   const extract = node.extract ? c.value(node.extract, inner).run : null;
-  const bind = bindPatterns(c, patterns, names, scope);
   return {
     run: (input, env, emit) => {
       init(input, env, (start) => {
@@ -114,13 +123,7 @@ export function compileForeach(c: NodeCompiler, node: NodeOf<'Foreach'>, scope: 
         source(input, env, (item) => {
           step();
           bind(item, input, env, (bodyEnv) => {
-            let last: Json = null;
-            update(state, bodyEnv, (v) => {
-              last = v;
-              if (extract) extract(v, bodyEnv, emit);
-              else emit(v);
-            });
-            state = last;
+            state = foreachStep(update, extract, state, bodyEnv, emit);
           });
         });
       });

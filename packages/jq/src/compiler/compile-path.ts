@@ -13,6 +13,7 @@ import { type Compiled, type NodeCompiler, isTruthy } from './compiled.js';
 import { BreakSignal, Env, depthMark, newLabel, restoreDepth, type Path, type PathEmit, type PathFilter, caught, lookup } from './runtime.js';
 import type { Scope } from './scope.js';
 import { patternScope, bindPatterns } from './patterns.js';
+import { compileLoop, foreachStep } from './compile-control.js';
 import { compileOptionalStepPath } from './compile-optional.js';
 
 type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
@@ -224,25 +225,16 @@ function asPath(c: NodeCompiler, node: NodeOf<'As'>, scope: Scope): PathFilter {
  */
 function foreachPath(c: NodeCompiler, node: NodeOf<'Foreach'>, scope: Scope): PathFilter {
   const source = c.path(node.source, scope);
-  const init = c.value(node.init, scope).run;
-  const patterns = node.patterns ?? [node.pattern];
-  const { names, scope: inner } = patternScope(patterns, scope);
+  const { init, inner, bind } = compileLoop(c, node, scope);
   const update = c.value(node.update, inner).run;
   const extract = node.extract ? c.value(node.extract, inner).run : null;
-  const bind = bindPatterns(c, patterns, names, scope);
   return (input, path, env, emit) => {
     init(input, env, (start) => {
       let state: Json = start;
       source(input, path, env, (item, itemPath) => {
         const out = (v: Json): void => emit(v, itemPath !== NOT_A_PATH && identical(v, item) ? itemPath : NOT_A_PATH);
         bind(item, input, env, (bodyEnv) => {
-          let last: Json = null;
-          update(state, bodyEnv, (v) => {
-            last = v;
-            if (extract) extract(v, bodyEnv, out);
-            else out(v);
-          });
-          state = last;
+          state = foreachStep(update, extract, state, bodyEnv, out);
         });
       });
     });
