@@ -1,12 +1,11 @@
 /**
- * Tests of json-parse.ts against recorded jq 1.6 behaviour: `$t | fromjson` (FROMJSON_CASES),
- * `jq -c .` on a text (STREAM_CASES: outputs and the `parse error: ` message), and
- * `jq -c '[(tostring|.[0:10]), input_line_number]'` (LINE_CASES).
+ * Tests of json-parse.ts against recorded jq 1.6 behaviour: `$t | fromjson` (FROMJSON_CASES).
  */
 import { describe, expect, it } from 'vitest';
 import { JqError } from './errors.js';
 import { dumpJson } from './json-dump.js';
-import { JsonParseError, JsonStreamParser, parseJson, parseNumberToken } from './json-parse.js';
+import { parseJson } from './json-parse.js';
+import { parseNumberToken } from './jv-parser.js';
 
 const FROMJSON_CASES: [string, { out: string } | { error: string }][] = [
   ["nan", { error: "Invalid literal at EOF at line 1, column 3 (while parsing 'nan')" }],
@@ -91,51 +90,6 @@ const FROMJSON_CASES: [string, { out: string } | { error: string }][] = [
   ["\"\\uD83D\\uDE00\"", { out: "\"\ud83d\ude00\"" }],
   ["\"\\uDFFF\"", { out: "\"\ufffd\"" }],
 ];
-const STREAM_CASES: [string, string[], string | null][] = [
-  ["1 2 {\n", ["1", "2"], "Unfinished JSON term at EOF at line 2, column 0"],
-  ["1 2 [1,\n2,x]\n", ["1", "2"], "Invalid numeric literal at line 2, column 4"],
-  ["\ufeff[1]", ["[1]"], null],
-  ["\"\u00e9\" x", ["\"\u00e9\""], "Invalid numeric literal at EOF at line 1, column 6"],
-  ["\"\u00e9\ud83d\ude00\"x ", ["\"\u00e9\ud83d\ude00\""], "Invalid numeric literal at line 1, column 10"],
-  ["[1,\n\n   2", [], "Unfinished JSON term at EOF at line 3, column 4"],
-  ["1]", [], "Unmatched ']' at line 1, column 2"],
-  ["1,", [], "Expected value before ',' at line 1, column 2"],
-  ["1:", [], "Expected string key before ':' at line 1, column 2"],
-  ["\"a\":", ["\"a\""], "Expected string key before ':' at line 1, column 4"],
-  ["1[2]", ["1", "[2]"], null],
-  ["1{\"a\":1}", ["1", "{\"a\":1}"], null],
-  ["1\"x\"", ["1", "\"x\""], null],
-  ["true]", [], "Unmatched ']' at line 1, column 5"],
-  ["[1]]", ["[1]"], "Unmatched ']' at line 1, column 4"],
-  ["{\"a\":1}\n{\"a\":\"x\"}\n", ["{\"a\":1}", "{\"a\":\"x\"}"], null],
-  ["NaN -Infinity [nan]", ["null", "-1.7976931348623157e+308"], "Invalid literal at line 1, column 19"],
-  ["[NaN, 01, .5]", ["[null,1,0.5]"], null],
-  ["\u001e :", [], null],
-  ["\"\\ud83d\\ude00\"\"\\udc00\"\u001e.5\"\\x\"", ["\"\ud83d\ude00\"", "\"\ufffd\"", "0.5"], "Invalid escape at line 1, column 29"],
-  ["1\u001e{\"\\udc00\"\u001e1e1000", ["1", "1.7976931348623157e+308"], null],
-  ["\u001e\n01\"\\x\"", ["1"], "Invalid escape at line 2, column 6"],
-  ["\"\n}[1,2]\u001e01", [], "Invalid numeric literal at line 2, column 7"],
-  ["", [], null],
-  ["   \n\t ", [], null],
-  ["\"abc", [], "Unfinished string at EOF at line 1, column 4"],
-  ["{\"a\":[1,2", [], "Unfinished JSON term at EOF at line 1, column 9"],
-  ["[1,2]  [\"x\"]\n\n{}", ["[1,2]", "[\"x\"]", "{}"], null],
-  ["\"\u0001\"", [], "Invalid string: control characters from U+0000 through U+001F must be escaped at line 1, column 3"],
-  ["123", ["123"], null],
-  ["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", [], "Exceeds depth limit for parsing at line 1, column 257"],
-  ["tru e", [], "Invalid literal at line 1, column 4"],
-];
-const LINE_CASES: [string, [string, number][]][] = [
-  ["1\n2\n3", [["1", 1], ["2", 2], ["3", 2]]],
-  ["[1,\n2]\n[3]", [["[1,2]", 2], ["[3]", 2]]],
-  ["{\"a\":1}\n{\"a\":\"x\"}\n", [["{\"a\":1}", 1], ["{\"a\":\"x\"}", 2]]],
-  ["1 2\n", [["1", 1], ["2", 1]]],
-  ["1\n\n\n\"a\"", [["1", 1], ["a", 3]]],
-  ["\n\n[1]\n", [["[1]", 3]]],
-  ['"x"' + ' '.repeat(5000) + '1\n2', [["x", 0], ["1", 1], ["2", 1]]],
-  ['"' + 'y'.repeat(5000) + '" 1\n2', [["yyyyyyyyyy", 1], ["1", 1], ["2", 1]]],
-];
-
 describe('parseJson (fromjson)', () => {
   it.each(FROMJSON_CASES)('parses %j', (text, expected) => {
     let got: { out: string } | { error: string };
@@ -168,54 +122,5 @@ describe('parseNumberToken', () => {
     ]);
     expect(Number.isNaN(parseNumberToken('NaN'))).toBe(true);
     expect(['1e', '-', '0x10', 'infin', '1_0', '', '- 1', '7\u000b'].map(parseNumberToken)).toEqual(Array(8).fill(undefined));
-  });
-});
-
-describe('JsonStreamParser', () => {
-  it.each(STREAM_CASES)('reads %j', (text, outputs, error) => {
-    const got: string[] = [];
-    let err: string | null = null;
-    try {
-      for (const v of new JsonStreamParser(text)) got.push(dumpJson(v));
-    } catch (e) {
-      expect(e).toBeInstanceOf(JsonParseError);
-      err = (e as JsonParseError).message;
-    }
-    expect({ got, err }).toEqual({ got: outputs, err: error });
-  });
-
-  it('reports the position of an error', () => {
-    try {
-      Array.from(new JsonStreamParser('[1,\n2,x]'));
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toMatchObject({ line: 2, column: 4, message: 'Invalid numeric literal at line 2, column 4' });
-    }
-  });
-
-  it('ends after an error', () => {
-    const p = new JsonStreamParser('1 ] 2');
-    expect(p.next()).toEqual({ done: false, value: 1 });
-    expect(() => p.next()).toThrow("Unmatched ']' at line 1, column 3");
-    expect(p.next()).toEqual({ done: true, value: undefined });
-  });
-
-  it.each(LINE_CASES)('counts input lines of %j like input_line_number', (text, expected) => {
-    const p = new JsonStreamParser(text);
-    const got: [string, number][] = [];
-    for (const v of p) got.push([(typeof v === 'string' ? v : dumpJson(v)).slice(0, 10), p.inputLine]);
-    expect(got).toEqual(expected);
-  });
-
-  it('reads large inputs through JSON.parse (a 4 MB array, 20000 NDJSON rows)', () => {
-    const rows = Array.from({ length: 20000 }, (_, i) => ({ id: i, name: `n${i}`, tags: ['a', 'é'], x: i / 3 }));
-    const big = JSON.stringify(rows);
-    expect([...new JsonStreamParser(big)]).toEqual([rows]);
-    const nd = rows.map((r) => JSON.stringify(r)).join('\n');
-    const p = new JsonStreamParser(nd);
-    let n = 0;
-    for (const v of p) expect(v).toEqual(rows[n++]);
-    expect(n).toBe(20000);
-    expect(p.inputLine).toBe(19999);
   });
 });

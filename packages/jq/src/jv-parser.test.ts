@@ -2,9 +2,9 @@
 // /usr/bin/jq 1.6 running `jq -c .` (or `jq -c --seq .`) on the bytes shown as standard input,
 // so they go through InputReader as in the CLI.
 import { describe, expect, it } from 'vitest';
-import { dumpJson } from '../json-dump.js';
-import { InputReader } from './input-reader.js';
-import { parseAllJson, parseOneJson } from './json-texts.js';
+import { dumpJson } from './json-dump.js';
+import { InputReader } from './cli/input-reader.js';
+import { parseAllJson, parseOneJson } from './cli/json-texts.js';
 import { JvParser } from './jv-parser.js';
 import { encodeString } from './utf8.js';
 
@@ -173,5 +173,46 @@ describe('parseAllJson (--slurpfile)', () => {
     expect(parseAllJson(encodeString('1 [2]\n"3"'))).toEqual({ ok: true, values: [1, [2], '3'] });
     expect(parseAllJson(encodeString(''))).toEqual({ ok: true, values: [] });
     expect(parseAllJson(encodeString('1 2 {'))).toEqual({ ok: false, message: 'Unfinished JSON term at EOF at line 1, column 5' });
+  });
+});
+const STREAM_CASES: [string, string[], string | null][] = [
+  ["1 2 {\n", ["1", "2"], "Unfinished JSON term at EOF at line 2, column 0"],
+  ["1 2 [1,\n2,x]\n", ["1", "2"], "Invalid numeric literal at line 2, column 4"],
+  ["\ufeff[1]", ["[1]"], null],
+  ["\"\u00e9\" x", ["\"\u00e9\""], "Invalid numeric literal at EOF at line 1, column 6"],
+  ["\"\u00e9\ud83d\ude00\"x ", ["\"\u00e9\ud83d\ude00\""], "Invalid numeric literal at line 1, column 10"],
+  ["[1,\n\n   2", [], "Unfinished JSON term at EOF at line 3, column 4"],
+  ["1]", [], "Unmatched ']' at line 1, column 2"],
+  ["1,", [], "Expected value before ',' at line 1, column 2"],
+  ["1:", [], "Expected string key before ':' at line 1, column 2"],
+  ["\"a\":", ["\"a\""], "Expected string key before ':' at line 1, column 4"],
+  ["1[2]", ["1", "[2]"], null],
+  ["1{\"a\":1}", ["1", "{\"a\":1}"], null],
+  ["1\"x\"", ["1", "\"x\""], null],
+  ["true]", [], "Unmatched ']' at line 1, column 5"],
+  ["[1]]", ["[1]"], "Unmatched ']' at line 1, column 4"],
+  ["{\"a\":1}\n{\"a\":\"x\"}\n", ["{\"a\":1}", "{\"a\":\"x\"}"], null],
+  ["NaN -Infinity [nan]", ["null", "-1.7976931348623157e+308"], "Invalid literal at line 1, column 19"],
+  ["[NaN, 01, .5]", ["[null,1,0.5]"], null],
+  ["\u001e :", [], null],
+  ["\"\\ud83d\\ude00\"\"\\udc00\"\u001e.5\"\\x\"", ["\"\ud83d\ude00\"", "\"\ufffd\"", "0.5"], "Invalid escape at line 1, column 29"],
+  ["1\u001e{\"\\udc00\"\u001e1e1000", ["1", "1.7976931348623157e+308"], null],
+  ["\u001e\n01\"\\x\"", ["1"], "Invalid escape at line 2, column 6"],
+  ["\"\n}[1,2]\u001e01", [], "Invalid numeric literal at line 2, column 7"],
+  ["", [], null],
+  ["   \n\t ", [], null],
+  ["\"abc", [], "Unfinished string at EOF at line 1, column 4"],
+  ["{\"a\":[1,2", [], "Unfinished JSON term at EOF at line 1, column 9"],
+  ["[1,2]  [\"x\"]\n\n{}", ["[1,2]", "[\"x\"]", "{}"], null],
+  ["\"\u0001\"", [], "Invalid string: control characters from U+0000 through U+001F must be escaped at line 1, column 3"],
+  ["123", ["123"], null],
+  ["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", [], "Exceeds depth limit for parsing at line 1, column 257"],
+  ["tru e", [], "Invalid literal at line 1, column 4"],
+];
+
+describe('more recorded `jq -c .` streams', () => {
+  it.each(STREAM_CASES)('reads %j', (text, outputs, error) => {
+    const out = outputs.map((o) => `${o}\n`).join('');
+    expect(jqCompact(text, false)).toEqual([out, error === null ? '' : `parse error: ${error}\n`]);
   });
 });

@@ -4,14 +4,16 @@
  * accepts what jq accepts (`NaN`, `Infinity`, leading zeros, `+1`, `.5`) and reports errors with
  * jq's exact words and its line/column counting (columns count bytes; a newline sets column 0).
  *
- * Why a port instead of the engine's JSON parser: the CLI must print jq's messages byte for byte
+ * Why a port instead of JSON.parse: the CLI must print jq's messages byte for byte
  * (`parse error: Unfinished JSON term at EOF at line 2, column 0`), feed files through one parser
- * (jq concatenates its input files), and support `--seq` record separators. Streaming mode
+ * (jq concatenates its input files), and support `--seq` record separators; `fromjson`
+ * (`json-parse.ts`) falls back to it for jq's extensions and error texts. Streaming mode
  * (`--stream`) is not ported.
  * @module
  */
-import type { Json } from '../ast.js';
+import type { Json } from './ast.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { setKey, type JsonObject } from './value.js';
 
 /** One step of the parser: a value, an error message (jq's text), or nothing yet. @internal */
 export type ParseStep = { kind: 'value'; value: Json } | { kind: 'error'; message: string } | { kind: 'none' };
@@ -28,23 +30,16 @@ const enum St {
   WaitingForRs,
 }
 
-/** What jq's strtod accepts for a token that does not start with t, f or n. */
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const INFNAN_RE = /^([+-]?)(inf|infinity|nan)$/i;
+/** jq's parser stack depth limit (containers and pending keys both count). */
+const MAX_PARSING_DEPTH = 256;
+/** What jq's strtod accepts for a token that does not start with t, f or n (it skips leading \v, \f). */
+const NUMBER_RE = /^[\v\f]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFNAN_RE = /^[\v\f]*([+-]?)(?:(inf|infinity)|nan)$/i;
 
 /** Marks "no value" for `next` (jq's `jv_invalid()`); JSON null is a real value. */
 const INVALID: unique symbol = Symbol('invalid');
 type Slot = Json | typeof INVALID;
-type Frame = Json[] | { [key: string]: Json } | string;
-
-/** Sets `obj[key] = value` without letting `__proto__` change the prototype. @internal */
-export function setKey(obj: { [key: string]: Json }, key: string, value: Json): void {
-  if (key === '__proto__') {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    obj[key] = value;
-  }
-}
+type Frame = Json[] | JsonObject | string;
 
 /**
  * jq 1.6's JSON text parser. Feed bytes with `setBuf`, pull values with `next` until it returns
@@ -279,7 +274,7 @@ export class JvParser {
       for (let i = 0; i < pattern.length; i++) if (t[i] !== pattern.charCodeAt(i)) return 'Invalid literal';
     } else {
       const text = String.fromCharCode(...t.subarray(0, this.tokenPos));
-      const n = parseNumber(text);
+      const n = parseNumberToken(text);
       if (n === undefined) return 'Invalid numeric literal';
       v = n;
     }
@@ -296,6 +291,7 @@ export class JvParser {
     switch (ch) {
       case 91: // [
       case 123: // {
+        if (stack.length >= MAX_PARSING_DEPTH) return 'Exceeds depth limit for parsing';
         if (this.nextValue !== INVALID) return 'Expected separator between values';
         stack.push(ch === 91 ? [] : {});
         return null;
@@ -312,7 +308,7 @@ export class JvParser {
         if (Array.isArray(top)) {
           top.push(this.nextValue);
         } else if (typeof top === 'string') {
-          setKey(stack[stack.length - 2] as { [key: string]: Json }, top, this.nextValue);
+          setKey(stack[stack.length - 2] as JsonObject, top, this.nextValue);
           stack.pop();
         } else {
           return 'Objects must consist of key:value pairs';
@@ -329,7 +325,7 @@ export class JvParser {
         if (top === undefined) return "Unmatched '}'";
         if (this.nextValue !== INVALID) {
           if (typeof top !== 'string') return 'Objects must consist of key:value pairs';
-          setKey(stack[stack.length - 2] as { [key: string]: Json }, top, this.nextValue);
+          setKey(stack[stack.length - 2] as JsonObject, top, this.nextValue);
           stack.pop();
           this.nextValue = INVALID;
         } else {
@@ -390,7 +386,7 @@ export class JvParser {
   }
 }
 
-function isObject(f: Frame): f is { [key: string]: Json } {
+function isObject(f: Frame): f is JsonObject {
   return typeof f === 'object' && !Array.isArray(f);
 }
 
@@ -408,11 +404,34 @@ function unhex4(t: Uint8Array, at: number): number {
   return v;
 }
 
-/** A number token as jq's strtod reads it, or undefined. @internal */
-export function parseNumber(text: string): number | undefined {
-  if (NUMBER_RE.test(text)) return Number(text);
-  const m = INFNAN_RE.exec(text);
+/**
+ * A number token as jq's `jvp_strtod` reads it (a token is a run of characters that are not
+ * whitespace, `"`, or one of `[]{},:`; tokens starting with t, f or n are literals instead):
+ * optional leading \v/\f, sign, digits with optional `.` and exponent (`01`, `+1`, `.5`, `1.`
+ * are fine), or case-insensitive `inf`, `infinity`, `nan`. Undefined when jq rejects it.
+ * @internal
+ */
+export function parseNumberToken(token: string): number | undefined {
+  if (NUMBER_RE.test(token)) return Number(token.replace(/^[\v\f]+/, ''));
+  const m = INFNAN_RE.exec(token);
   if (m === null) return undefined;
-  if (m[2]!.toLowerCase() === 'nan') return NaN;
+  if (m[2] === undefined) return NaN;
   return m[1] === '-' ? -Infinity : Infinity;
+}
+
+/**
+ * Parses exactly one JSON text the way jq's `jv_parse` does (`fromjson`, `--argjson`,
+ * `--jsonargs`): the value, or jq's error message.
+ * @internal
+ */
+export function parseOneJson(bytes: Uint8Array): { ok: true; value: Json } | { ok: false; message: string } {
+  const p = new JvParser();
+  p.setBuf(bytes, false);
+  const first = p.next();
+  if (first.kind === 'error') return { ok: false, message: first.message };
+  if (first.kind === 'none') return { ok: false, message: 'Expected JSON value' };
+  const second = p.next();
+  if (second.kind === 'value') return { ok: false, message: 'Unexpected extra JSON values' };
+  if (second.kind === 'error') return { ok: false, message: second.message };
+  return { ok: true, value: first.value };
 }

@@ -76,7 +76,7 @@ function horner1(z: number, c: readonly number[]): number {
 
 // ---------------------------------------------------------------- simple libm functions
 
-/** C `frexp`: [m, e] with x = m * 2^e and 0.5 <= |m| < 1; [x, 0] for 0, ±inf and NaN. */
+/** C `frexp`: [m, e] with x = m * 2^e and 0.5 <= |m| < 1; [x, 0] for 0, ±inf and NaN. @internal */
 export function frexp(x: number): [number, number] {
   if (x === 0 || !Number.isFinite(x)) return [x, 0];
   let hi = highWord(x);
@@ -93,7 +93,7 @@ export function frexp(x: number): [number, number] {
   return [m, e - 1022 - bias];
 }
 
-/** C `scalbn` (musl): x * 2^n without double rounding in the subnormal range. */
+/** C `scalbn` (musl): x * 2^n without double rounding in the subnormal range. @internal */
 export function scalbn(x: number, n: number): number {
   let y = x;
   if (n > 1023) {
@@ -613,7 +613,7 @@ function sinPi(x: number): number {
   }
 }
 
-/** C `lgamma_r`: [log|Γ(x)|, sign of Γ(x)]. */
+/** C `lgamma_r`: [log|Γ(x)|, sign of Γ(x)]. @internal */
 export function lgammaR(x: number): [number, number] {
   const hx = highWord(x);
   const neg = hx >>> 31 === 1;

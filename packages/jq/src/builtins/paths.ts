@@ -3,6 +3,8 @@
  * @module
  */
 import type { Json } from '../ast.js';
+import { JqError } from '../errors.js';
+import { typeOf } from '../value.js';
 import { delPaths, getPath, setPath } from '../compiler/access.js';
 import { NOT_A_PATH, invalidPathResult, recursePath } from '../compiler/compile-path.js';
 import { collectPaths } from '../compiler/compile-assign.js';
@@ -28,7 +30,7 @@ function tostream(v: Json, path: Json[], emit: (e: Json) => void): void {
 /**
  * `fromstream(f)`: rebuilds values from `[path, leaf]` and `[path]` events. A value is emitted
  * when a top-level closing event (or a top-level leaf) arrives after at least one leaf, as jq 1.6
- * does; events that are not `[path, ...]` arrays are skipped.
+ * does (checked against it, malformed events included).
  */
 function fromstream(f: CompiledArg, input: Json, env: Env, emit: (v: Json) => void): void {
   let x: Json = null;
@@ -40,7 +42,17 @@ function fromstream(f: CompiledArg, input: Json, env: Env, emit: (v: Json) => vo
       set = false;
       done = false;
     }
-    if (!Array.isArray(ev) || !Array.isArray(ev[0])) return;
+    // jq 1.6 reads a null path (from a null or empty event) as a top-level leaf, and fails to
+    // index any other non-array event.
+    if (ev === null || (Array.isArray(ev) && (ev[0] ?? null) === null)) {
+      x = Array.isArray(ev) ? (ev[1] ?? null) : null;
+      set = true;
+      done = true;
+      emit(x);
+      return;
+    }
+    if (!Array.isArray(ev)) throw new JqError(`Cannot index ${typeOf(ev)} with number`);
+    if (!Array.isArray(ev[0])) return;
     const path = ev[0];
     if (ev.length === 2) {
       x = setPath(x, path, ev[1] as Json);

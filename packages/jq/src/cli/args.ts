@@ -7,7 +7,7 @@
  */
 import type { Json } from '../ast.js';
 import { parseOneJson } from './json-texts.js';
-import { encodeString } from './utf8.js';
+import { encodeString } from '../utf8.js';
 
 /** A `--arg`-family option, in command-line order. Files are read later by the CLI. */
 export type NamedArg =

@@ -13,7 +13,7 @@ import type { ByteInput } from './byte-source.js';
 import { InputReader, type OpenResult } from './input-reader.js';
 import { parseAllJson } from './json-texts.js';
 import { DIE_TEXT, HELP_TEXT, SHORT_USAGE_TEXT, VERSION_TEXT } from './usage.js';
-import { decodeUtf8, encodeString } from './utf8.js';
+import { decodeUtf8, encodeString } from '../utf8.js';
 
 /** The world as the CLI sees it. */
 export interface CliIo {

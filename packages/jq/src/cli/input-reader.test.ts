@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../ast.js';
 import { InputReader, type InputReaderOptions } from './input-reader.js';
-import { encodeString } from './utf8.js';
+import { encodeString } from '../utf8.js';
 
 const FILES: Record<string, string> = {
   'a': '1',

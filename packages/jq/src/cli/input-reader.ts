@@ -7,8 +7,8 @@
  */
 import type { Json } from '../ast.js';
 import { ByteSource, type ByteInput } from './byte-source.js';
-import { JvParser } from './jv-parser.js';
-import { decodeUtf8 } from './utf8.js';
+import { JvParser } from '../jv-parser.js';
+import { decodeUtf8 } from '../utf8.js';
 
 /** What opening a named input gives: its bytes, or a reason (`strerror` text) it failed. @internal */
 export type OpenResult = { ok: true; input: ByteInput } | { ok: false; error: string; atRead?: boolean };

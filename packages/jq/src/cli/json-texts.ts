@@ -4,24 +4,9 @@
  * @module
  */
 import type { Json } from '../ast.js';
-import { JvParser } from './jv-parser.js';
+import { JvParser } from '../jv-parser.js';
 
-/**
- * Parses exactly one JSON text the way jq's `jv_parse` does (used for `--argjson` and
- * `--jsonargs`): returns the value, or an error message.
- * @internal
- */
-export function parseOneJson(bytes: Uint8Array): { ok: true; value: Json } | { ok: false; message: string } {
-  const p = new JvParser();
-  p.setBuf(bytes, false);
-  const first = p.next();
-  if (first.kind === 'error') return { ok: false, message: first.message };
-  if (first.kind === 'none') return { ok: false, message: 'Expected JSON value' };
-  const second = p.next();
-  if (second.kind === 'value') return { ok: false, message: 'Unexpected extra JSON values' };
-  if (second.kind === 'error') return { ok: false, message: second.message };
-  return { ok: true, value: first.value };
-}
+export { parseOneJson } from '../jv-parser.js';
 
 /**
  * Parses all JSON texts in `bytes` (jq's `jv_load_file` for `--slurpfile`): the values, or the

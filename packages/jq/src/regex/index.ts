@@ -5,6 +5,6 @@
  */
 export { matchValues } from './match.js';
 export { capture, match, scan, splitRegex, splits, test } from './builtins.js';
-export { sub, type Replacement } from './sub.js';
+export { sub, subIterate, type FlagsArgument, type Replacement } from './sub.js';
 export { clearPatternCache, compilePattern, CompiledPattern } from './translate.js';
 export { OnigPatternError } from './onig-error.js';

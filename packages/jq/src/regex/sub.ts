@@ -1,6 +1,6 @@
 /**
  * jq 1.6's `sub` and `gsub` (builtin.jq), including how they combine several or zero outputs of
- * the replacement filter and their error texts.
+ * the replacement filter (and of the flags), lazily, so errors come where 1.6 raises them.
  * @module
  */
 import type { Json } from '../ast.js';
@@ -12,44 +12,81 @@ import { captureObject, match } from './builtins.js';
 import { matchValues } from './match.js';
 
 /** The replacement filter: its outputs for one capture object (named captures only). */
-export type Replacement = (captures: Json) => Json[];
+export type Replacement = (captures: Json) => Iterable<Json>;
+
+/**
+ * The flags argument: one value, or the flags filter itself (a function yielding its outputs),
+ * which 1.6's `sub/3` evaluates twice, nested (see {@link subIterate}); undefined when not given.
+ */
+export type FlagsArgument = Json | undefined | (() => Iterable<Json>);
 
 const END = Number.MAX_SAFE_INTEGER;
 
 /**
- * `sub(re; s)`, `sub(re; s; flags)`, `gsub(re; s)`, `gsub(re; s; flags)`.
+ * `sub(re; s)`, `sub(re; s; flags)`, `gsub(re; s)`, `gsub(re; s; flags)`, all outputs at once.
+ * See {@link subIterate} for the semantics; use that to get outputs before a later error.
+ * @example sub('abc', 'b', undefined, () => ['X'], false) // ['aXc']
+ */
+export function sub(input: Json, re: Json, flags: FlagsArgument, replacement: Replacement, global: boolean): Json[] {
+  return [...subIterate(input, re, flags, replacement, global)];
+}
+
+/**
+ * The outputs of `sub`/`gsub`, produced lazily in jq 1.6's order.
  *
  * - `flags` undefined with `global` false is `sub/2`, which in 1.6 is a separate definition built
  *   on `match/1`: `re` may be `[re, flags]`, and only the first match is replaced.
  * - Otherwise 1.6's `sub/3` runs (`gsub(re; s; f)` is `sub(re; s; f + "g")`, `gsub(re; s)` is
- *   `sub(re; s; "g")`): with a `g` in the flags it replaces the first match, then matches again
- *   on the rest of the string (so `^` matches at each new start, and a look-behind does not see
- *   the replaced part).
- * - Each output of the replacement gives an output; for several matches the outputs combine
- *   with the first match's replacement varying fastest. A replacement with no output removes
- *   every output. `null` adds nothing; a number, array or object fails like 1.6's `+`:
- *   `string ("a") and number (1) cannot be added`.
+ *   `sub(re; s; "g")`): `(flags | index("g")) as $gs | (flags | if $gs then subg else . end) as
+ *   $fla`, so a flags filter with several outputs is run twice, nested. With a `g` it replaces the
+ *   first match, then matches again on the rest of the string (so `^` matches at each new start,
+ *   and a look-behind does not see the replaced part).
+ * - Each output of the replacement gives an output; for several matches the outputs combine with
+ *   the first match's replacement varying fastest, and the replacement is re-run for each
+ *   combination of the later ones (1.6 evaluates `$in[0:off] + s + (rest)` right operand first).
+ *   A replacement with no output removes every output. `null` adds nothing; a number, array or
+ *   object fails like 1.6's `+`: `string ("a") and number (1) cannot be added`.
  * - Divergence: where 1.6 loops forever (with `g`, an empty match at the start of the rest, e.g.
- *   `gsub(""; "-")`), we insert the replacement, keep one character and go on, giving `-a-b-c`
- *   for `"abc"`.
- * @example sub('abc', 'b', undefined, () => ['X'], false) // ['aXc']
+ *   `gsub(""; "-")`), we insert the replacement, keep one character and go on: `-a-b-c` for `"abc"`.
  */
-export function sub(input: Json, re: Json, flags: Json | undefined, replacement: Replacement, global: boolean): Json[] {
-  if (!global && flags === undefined) return subFirst(input, re, replacement);
-  const fullFlags: Json = global ? (flags === undefined ? 'g' : addValues(flags, 'g')) : (flags as Json);
-  const gs = indexOfG(fullFlags);
-  const repeat = gs !== null && gs !== false;
-  const fla = repeat ? withoutG(fullFlags) : fullFlags;
-
-  interface Edit {
-    prefix: string;
-    captures: Json;
-    /** Text copied after the replacement (one character when an empty match would loop). */
-    kept: string;
+export function* subIterate(
+  input: Json,
+  re: Json,
+  flags: FlagsArgument,
+  replacement: Replacement,
+  global: boolean,
+): Generator<Json, void, undefined> {
+  if (!global && flags === undefined) {
+    yield* subFirst(input, re, replacement);
+    return;
   }
+  const given = typeof flags === 'function' ? flags : (): Iterable<Json> => [flags ?? null];
+  const values: () => Iterable<Json> = !global
+    ? given
+    : flags === undefined
+      ? () => ['g']
+      : function* () {
+          for (const f of given()) yield addValues(f, 'g');
+        };
+  for (const f1 of values()) {
+    const gs = indexOfG(f1);
+    const repeat = gs !== null && gs !== false;
+    for (const f2 of values()) yield* subWith(input, re, repeat ? withoutG(f2) : f2, repeat, replacement);
+  }
+}
+
+/** One edit of the string: the text before the match, its captures, text kept after the replacement. */
+interface Edit {
+  prefix: string;
+  captures: Json;
+  kept: string;
+}
+
+/** 1.6's `sub1($fla; $gs)`: all the matches first, then the outputs. */
+function* subWith(input: Json, re: Json, fla: Json, repeat: boolean, replacement: Replacement): Generator<Json> {
   const edits: Edit[] = [];
   let rest = input;
-  let tail: string;
+  let tail = '';
   for (;;) {
     const found = matchValues(rest, re, fla, false) as { offset: number; length: number }[];
     const s = rest as string;
@@ -59,61 +96,86 @@ export function sub(input: Json, re: Json, flags: Json | undefined, replacement:
     }
     const m = found[0]!;
     const after = m.offset + m.length;
-    const edit = { prefix: codepointSlice(s, 0, m.offset), captures: captureObject(m), kept: '' };
+    const edit: Edit = { prefix: codepointSlice(s, 0, m.offset), captures: captureObject(m), kept: '' };
     edits.push(edit);
     rest = codepointSlice(s, after, END);
-    if (!(rest.length > 0 && repeat)) {
-      tail = rest;
+    if (rest.length === 0 || !repeat) {
+      tail = rest as string;
       break;
     }
     if (after === 0) {
+      // 1.6 would match the same empty string again forever.
       edit.kept = codepointSlice(s, 0, 1);
       rest = codepointSlice(s, 1, END);
-      if (rest.length === 0) {
-        tail = '';
+      if (rest.length === 0) break;
+    }
+  }
+  yield* combine(edits, tail, replacement);
+}
+
+/**
+ * Every combination of replacement outputs, the last edit varying slowest: an odometer that
+ * restarts an edit's replacement each time a later edit moves on (iterative, so thousands of
+ * matches do not nest generators).
+ */
+function* combine(edits: Edit[], tail: string, replacement: Replacement): Generator<Json> {
+  const n = edits.length;
+  if (n === 0) {
+    yield tail;
+    return;
+  }
+  const iterators: Iterator<Json>[] = new Array<Iterator<Json>>(n);
+  const suffix: Json[] = new Array<Json>(n + 1);
+  suffix[n] = tail;
+  let level = n;
+  for (;;) {
+    let j: number;
+    if (level === 0) {
+      yield suffix[0]!;
+      j = 0;
+    } else {
+      j = level - 1;
+      iterators[j] = replacement(edits[j]!.captures)[Symbol.iterator]();
+    }
+    for (;;) {
+      const next = iterators[j]!.next();
+      if (!next.done) {
+        const { prefix, kept } = edits[j]!;
+        suffix[j] = addValues(addValues(prefix, next.value), kept + (suffix[j + 1] as string));
+        level = j;
         break;
       }
+      if (++j >= n) return;
     }
   }
-  let outputs: Json[] = [tail];
-  for (let k = edits.length - 1; k >= 0; k--) {
-    const { prefix, captures, kept } = edits[k]!;
-    let replaced: Json[] | undefined;
-    const next: Json[] = [];
-    for (const r of outputs) {
-      replaced ??= replacement(captures);
-      for (const x of replaced) next.push(addValues(addValues(prefix, x), kept + (r as string)));
-    }
-    outputs = next;
-  }
-  return outputs;
 }
 
 /** 1.6's first `sub/2`: `[match($re)]`, replace `.[0]`. */
-function subFirst(input: Json, re: Json, replacement: Replacement): Json[] {
+function* subFirst(input: Json, re: Json, replacement: Replacement): Generator<Json> {
   const found = match(input, re) as { offset: number; length: number }[];
-  if (found.length === 0) return [input];
+  if (found.length === 0) {
+    yield input;
+    return;
+  }
   const m = found[0]!;
   const s = input as string;
   const prefix = codepointSlice(s, 0, m.offset);
   const suffix = codepointSlice(s, m.offset + m.length, END);
-  return replacement(captureObject(m)).map((x) => addValues(addValues(prefix, x), suffix));
+  for (const x of replacement(captureObject(m))) yield addValues(addValues(prefix, x), suffix);
 }
 
 /** `flags | index("g")` with 1.6's `indices`, for every kind of value. */
 function indexOfG(flags: Json): Json {
-  let found: Json;
   if (typeof flags === 'string') return flags.includes('g') ? flags.indexOf('g') : null;
   if (Array.isArray(flags)) {
     const at = flags.findIndex((x) => x === 'g');
     return at < 0 ? null : at;
   }
-  if (flags === null) found = null;
-  else if (typeof flags === 'object') found = Object.prototype.hasOwnProperty.call(flags, 'g') ? flags['g']! : null;
-  else throw cannotIndex(flags, 'g');
+  if (flags === null) return null;
+  if (typeof flags !== 'object') throw cannotIndex(flags, 'g');
+  const found = Object.prototype.hasOwnProperty.call(flags, 'g') ? flags['g']! : null;
   if (found === null) return null;
   if (Array.isArray(found)) return found.length > 0 ? found[0]! : null;
-  if (typeof found === 'object') throw new JqError('Cannot index object with number');
   throw new JqError(`Cannot index ${typeOf(found)} with number`);
 }
 
