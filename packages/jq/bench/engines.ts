@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Json } from '../src/ast.js';
-import { compile } from '../src/index.js';
+// The package itself: vitest and tsc resolve it to src/ (condition sluice-source), while
+// `npm run bench` runs the built dist/, i.e. the JavaScript that production runs.
+import { compile } from '@sluice/jq';
 import type { BenchCase } from './cases.js';
 import type { BenchInput } from './inputs.js';
 
