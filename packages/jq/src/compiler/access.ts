@@ -35,6 +35,31 @@ export function fieldValue(base: Json, key: string): Json {
   throw indexError(base, key);
 }
 
+/**
+ * A reader of one constant field, `.key`, generated per use so that each use site gets its own
+ * inline cache in V8 (a shared reader sees every shape of the program and goes megamorphic;
+ * measured 2-3 times slower on workflow-like documents). Falls back to {@link fieldValue} for
+ * anything but a plain hit. Without code generation (a strict CSP), the shared reader is used.
+ */
+export function fieldReader(key: string): (base: Json) => Json {
+  if (key === '__proto__') return (base) => fieldValue(base, key);
+  try {
+    const make = new Function(
+      'fieldValue',
+      `return function field(b) {
+        if (typeof b === 'object' && b !== null) {
+          const v = b[${JSON.stringify(key)}];
+          if (v !== undefined && typeof v !== 'function' && !Array.isArray(b)) return v;
+        }
+        return fieldValue(b, ${JSON.stringify(key)});
+      };`,
+    ) as (f: typeof fieldValue) => (base: Json) => Json;
+    return make(fieldValue);
+  } catch {
+    return (base) => fieldValue(base, key);
+  }
+}
+
 /** `base[key]` as jq's `.[key]` (including slices given as `{start, end}` and array keys). */
 export function indexValue(base: Json, key: Json): Json {
   if (typeof key === 'string') return fieldValue(base, key);

@@ -10,7 +10,7 @@ import { applyFormat } from '../formats.js';
 import { dumpJson } from '../json-dump.js';
 import { compareJson, equalJson, typeOf } from '../value.js';
 import { dumpForError } from '../error-dump.js';
-import { cannotIterate, fieldValue, indexValue, sliceValue } from './access.js';
+import { cannotIterate, fieldReader, indexValue, sliceValue } from './access.js';
 import { type Compiled, type NodeCompiler, collect, constant, fromOpt, fromSingle, isTruthy, optOf } from './compiled.js';
 import type { Scope } from './scope.js';
 import type { Emit, Env } from './runtime.js';
@@ -51,8 +51,9 @@ export function compileIndex(c: NodeCompiler, node: NodeOf<'Index'>, scope: Scop
   const is = index.single;
   const key = constantKey(node.index);
   if (typeof key === 'string' && ts) {
-    if (node.target.kind === 'Identity') return fromSingle((input) => fieldValue(input, key));
-    return fromSingle((input, env) => fieldValue(ts(input, env), key));
+    const read = fieldReader(key);
+    if (node.target.kind === 'Identity') return fromSingle(read);
+    return fromSingle((input, env) => read(ts(input, env)));
   }
   if (ts && is) {
     return fromSingle((input, env) => {

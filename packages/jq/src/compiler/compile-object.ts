@@ -7,7 +7,7 @@ import type { Json, Node, ObjectEntry } from '../ast.js';
 import { JqError } from '../errors.js';
 import { dumpForError } from '../error-dump.js';
 import { setKey, typeOf } from '../value.js';
-import { indexValue } from './access.js';
+import { fieldReader, indexValue } from './access.js';
 import { type Compiled, type NodeCompiler, constant, fromSingle } from './compiled.js';
 import type { Scope } from './scope.js';
 import type { Env, Single } from './runtime.js';
@@ -94,8 +94,7 @@ function fixedShape(node: NodeOf<'Object'>, entries: CompiledEntry[]): Compiled 
   }
   const values = entries.map((e, i) => {
     if (e.value) return e.value.single as Single;
-    const k = keys[i] as string;
-    return (input: Json) => indexValue(input, k);
+    return fieldReader(keys[i] as string);
   });
   const n = values.length;
   if (n === 1) {
