@@ -172,9 +172,12 @@ export function registerGenerators(t: NativeMap): void {
   });
   const recurseAll = (v: Json, emit: Emit): void => {
     emit(v);
-    if (Array.isArray(v) || (v !== null && typeof v === 'object')) {
+    if (Array.isArray(v)) {
       step();
-      iterateValue(v, (x) => recurseAll(x, emit));
+      for (let i = 0; i < v.length; i++) recurseAll(v[i] as Json, emit);
+    } else if (v !== null && typeof v === 'object') {
+      step();
+      for (const k in v) recurseAll(v[k] as Json, emit);
     }
   };
   t.set('recurse/0', {

@@ -121,6 +121,15 @@ export function compilePipe(c: NodeCompiler, node: NodeOf<'Pipe'>, scope: Scope)
   }
   const rr = right.run;
   if (ls) return { run: (input, env, emit) => rr(ls(input, env), env, emit) };
+  if (ro) {
+    return {
+      run: (input, env, emit) =>
+        left.run(input, env, (v) => {
+          const r = ro(v, env);
+          if (r !== undefined) emit(r);
+        }),
+    };
+  }
   return { run: (input, env, emit) => left.run(input, env, (v) => rr(v, env, emit)) };
 }
 
