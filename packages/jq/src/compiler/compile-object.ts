@@ -84,33 +84,16 @@ function fixedShape(node: NodeOf<'Object'>, entries: CompiledEntry[]): Compiled 
     if (k === null || k === '__proto__' || keys.includes(k) || !e.key.single || (e.value && !e.value.single)) return null;
     keys.push(k);
   }
-  let make: (...values: Json[]) => JsonObject;
+  const values = entries.map((e, i) => (e.value ? (e.value.single as Single) : fieldReader(keys[i] as string)));
+  // Values are computed in source order, each by its own compiled function.
+  const params = keys.map((_k, i) => `v${i}`);
+  const body = `return function object(input, env) { return {${keys.map((k, i) => `${JSON.stringify(k)}: v${i}(input, env)`).join(', ')}}; };`;
   try {
-    const params = keys.map((_k, i) => `v${i}`);
-    const body = `return {${keys.map((k, i) => `${JSON.stringify(k)}: v${i}`).join(', ')}};`;
-    make = new Function(...params, body) as typeof make;
+    const make = new Function(...params, body) as (...fns: Single[]) => Single;
+    return fromSingle(make(...values));
   } catch {
     return null;
   }
-  const values = entries.map((e, i) => {
-    if (e.value) return e.value.single as Single;
-    return fieldReader(keys[i] as string);
-  });
-  const n = values.length;
-  if (n === 1) {
-    const v0 = values[0] as Single;
-    return fromSingle((input, env) => make(v0(input, env)));
-  }
-  if (n === 2) {
-    const v0 = values[0] as Single;
-    const v1 = values[1] as Single;
-    return fromSingle((input, env) => make(v0(input, env), v1(input, env)));
-  }
-  return fromSingle((input, env) => {
-    const args: Json[] = new Array<Json>(n);
-    for (let i = 0; i < n; i++) args[i] = (values[i] as Single)(input, env);
-    return make(...args);
-  });
 }
 
 function constantKeyOf(entry: ObjectEntry): string | null {
