@@ -142,7 +142,11 @@ function fromEntries(v: Json): Json {
 }
 
 function toEntries(v: Json): Json {
-  if (isObject(v)) return Object.keys(v).map((k) => ({ key: k, value: v[k] as Json }));
+  if (isObject(v)) {
+    const out: Json[] = [];
+    for (const k in v) out.push({ key: k, value: v[k] as Json });
+    return out;
+  }
   if (Array.isArray(v)) return v.map((x, i) => ({ key: i, value: x }));
   throw new JqError(`${described(v)} has no keys`);
 }
