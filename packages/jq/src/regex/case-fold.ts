@@ -86,27 +86,27 @@ function get(): FoldTables {
   return tables;
 }
 
-/** The code points that match `cp` case-insensitively under simple folding (at least `[cp]`). */
+/** The code points that match `cp` case-insensitively under simple folding (at least `[cp]`). @internal */
 export function caseOrbit(cp: number): readonly number[] {
   return get().orbit.get(cp) ?? [cp];
 }
 
-/** Whether `cp` has any case variant. */
+/** Whether `cp` has any case variant. @internal */
 export function hasCaseVariants(cp: number): boolean {
   return (get().orbit.get(cp)?.length ?? 1) > 1 || get().multi.has(cp);
 }
 
-/** The full case folding of `cp` when it is several code points (`ß` → `ss`), else undefined. */
+/** The full case folding of `cp` when it is several code points (`ß` → `ss`), else undefined. @internal */
 export function multiCharFold(cp: number): string | undefined {
   return get().multi.get(cp);
 }
 
-/** Every multi-character folding and the code points that fold to it (`ss` → ß, ẞ). */
+/** Every multi-character folding and the code points that fold to it (`ss` → ß, ẞ). @internal */
 export function multiCharFoldTargets(): ReadonlyMap<string, readonly number[]> {
   return get().targets;
 }
 
-/** The simple folding of `cp` used to compare pattern text with folding targets (lower case). */
+/** The simple folding of `cp` used to compare pattern text with folding targets (lower case). @internal */
 export function simpleFold(cp: number): number {
   const o = get().orbit.get(cp);
   if (!o) return cp;
@@ -116,6 +116,7 @@ export function simpleFold(cp: number): number {
 
 /**
  * The code points with case variants in `[from, to]`, for widening a class range under `i`.
+ * @internal
  */
 export function casedInRange(from: number, to: number): number[] {
   const { cased } = get();
@@ -131,7 +132,7 @@ export function casedInRange(from: number, to: number): number[] {
   return out;
 }
 
-/** Whether any code point of `[from, to]` has case variants (cheap pre-check for classes). */
+/** Whether any code point of `[from, to]` has case variants (cheap pre-check for classes). @internal */
 export function rangeHasCase(from: number, to: number): boolean {
   if (to < 0x41) return false;
   if (to < 0x61 && from > 0x5a) return false;

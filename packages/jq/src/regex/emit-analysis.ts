@@ -7,7 +7,7 @@
 import { rangeHasCase, hasCaseVariants } from './case-fold.js';
 import type { OnigNode, ParsedPattern } from './onig-ast.js';
 
-/** The result of {@link analyzePattern}. */
+/** The result of {@link analyzePattern}. @internal */
 export interface PatternAnalysis {
   /**
    * Use JavaScript's `i` flag: every case-relevant part of the pattern is case-insensitive, and no
@@ -24,7 +24,7 @@ export interface PatternAnalysis {
   usesSearchStart: boolean;
 }
 
-/** Walks the pattern once, in the order the emitter will. */
+/** Walks the pattern once, in the order the emitter will. @internal */
 export function analyzePattern(parsed: ParsedPattern): PatternAnalysis {
   const participation = new Set<number>();
   const closedMandatory = new Set<number>();

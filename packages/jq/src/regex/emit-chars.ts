@@ -6,7 +6,7 @@
 import { casedInRange, caseOrbit, multiCharFold, multiCharFoldTargets, simpleFold } from './case-fold.js';
 import type { CharProperty, OnigNode } from './onig-ast.js';
 
-/** How characters are being written. */
+/** How characters are being written. @internal */
 export interface CharContext {
   /** The regex carries JavaScript's `i` flag, which then does the simple folding. */
   ciFlag: boolean;
@@ -17,7 +17,7 @@ export interface CharContext {
 const MAX_CP = 0x10ffff;
 const NEVER = '(?!)';
 
-/** A code point as a `u`-mode pattern character (also valid inside a class). */
+/** A code point as a `u`-mode pattern character (also valid inside a class). @internal */
 export function literal(cp: number): string {
   if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f) {
     return String.fromCharCode(cp);
@@ -25,7 +25,7 @@ export function literal(cp: number): string {
   return `\\u{${cp.toString(16)}}`;
 }
 
-/** One character of the pattern; `ci` when it matches case-insensitively. */
+/** One character of the pattern; `ci` when it matches case-insensitively. @internal */
 export function charSource(cp: number, ci: boolean, ctx: CharContext, withMulti = true): string {
   if (cp > MAX_CP) return NEVER;
   let base = literal(cp);
@@ -43,6 +43,7 @@ export function charSource(cp: number, ci: boolean, ctx: CharContext, withMulti 
 /**
  * A run of case-insensitive characters, with every way Oniguruma also matches it through a
  * multi-character folding: `ss` also matches `ß`, `ffi` also `ﬃ`, `ﬀi` and `fﬁ`.
+ * @internal
  */
 export function ciRunSource(cps: number[], ctx: CharContext): string {
   const folded = cps.map(simpleFold);
@@ -82,7 +83,7 @@ function propertyAtoms(p: CharProperty): string[] | undefined {
   return undefined;
 }
 
-/** A character class: bracket classes, `\w`, `\p{...}` and friends. */
+/** A character class: bracket classes, `\w`, `\p{...}` and friends. @internal */
 export function classSource(node: Extract<OnigNode, { kind: 'class' }>, ctx: CharContext): string {
   const ranges: [number, number][] = [];
   const positive: string[] = [];

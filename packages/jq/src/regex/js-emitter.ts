@@ -11,7 +11,7 @@ import type { AnchorKind, OnigNode, ParsedPattern } from './onig-ast.js';
 import { unsupportedError } from './onig-error.js';
 import { WORD_CHAR_ATOMS } from './unicode-props.js';
 
-/** Per-search settings of one emitted variant. */
+/** Per-search settings of one emitted variant. @internal */
 export interface EmitSettings {
   /** Only accept matches at least this many code points long (jq's `n` flag, the `l` search). */
   minLength: number;
@@ -19,7 +19,7 @@ export interface EmitSettings {
   searchStart: number;
 }
 
-/** JavaScript source plus where each Oniguruma group's capture lands. */
+/** JavaScript source plus where each Oniguruma group's capture lands. @internal */
 export interface EmittedRegex {
   source: string;
   /** `u`, plus `i` when JavaScript's own case folding is used. */
@@ -59,7 +59,7 @@ const ANCHORS: Readonly<Record<Exclude<AnchorKind, 'searchStart'>, string>> = {
   notGrapheme: NO_GRAPHEME_BREAK,
 };
 
-/** Writes `parsed` for one search setting. */
+/** Writes `parsed` for one search setting. @internal */
 export function emitRegex(parsed: ParsedPattern, analysis: PatternAnalysis, settings: EmitSettings): EmittedRegex {
   return new Emitter(parsed, analysis, settings).run();
 }

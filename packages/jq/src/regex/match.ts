@@ -6,6 +6,7 @@
 import type { Json } from '../ast.js';
 import { typeError } from '../error-dump.js';
 import { JqError } from '../errors.js';
+import { setKey, type JsonObject } from '../value.js';
 import type { OnigOptions } from './onig-ast.js';
 import { OnigPatternError } from './onig-error.js';
 import { searchFrom, searchTest, type SearchOptions } from './search.js';
@@ -70,6 +71,14 @@ function compile(re: string, flags: MatchFlags): CompiledPattern {
   }
 }
 
+/** Checks `_match_impl`'s arguments in 1.6's order and compiles the regex. */
+function prepare(input: Json, re: Json, flags: Json): { text: string; pattern: CompiledPattern; flags: MatchFlags } {
+  if (typeof input !== 'string') throw typeError(input, 'cannot be matched, as it is not a string');
+  if (typeof re !== 'string') throw typeError(re, 'is not a string');
+  const parsedFlags = parseFlags(flags);
+  return { text: input, pattern: compile(re, parsedFlags), flags: parsedFlags };
+}
+
 /**
  * jq 1.6's `_match_impl`: `input` must be a string, `re` a string, `flags` a string or null. In
  * test mode returns whether there is a match; otherwise the array of match objects
@@ -85,19 +94,16 @@ function compile(re: string, flags: MatchFlags): CompiledPattern {
  * @example matchValues('xyz', 'y', null, true) // true
  */
 export function matchValues(input: Json, re: Json, flags: Json, testMode: boolean): Json {
-  if (typeof input !== 'string') throw typeError(input, 'cannot be matched, as it is not a string');
-  if (typeof re !== 'string') throw typeError(re, 'is not a string');
-  const parsedFlags = parseFlags(flags);
-  const pattern = compile(re, parsedFlags);
-  if (testMode) return searchTest(pattern, input, parsedFlags);
-  const positions = new PositionMap(input);
+  const { text, pattern, flags: parsedFlags } = prepare(input, re, flags);
+  if (testMode) return searchTest(pattern, text, parsedFlags);
+  const positions = new PositionMap(text);
   const codePointAt = (i: number): number => positions.codePointAt(i);
   const results: Json[] = [];
   const end = positions.byteLength;
   let startByte = 0;
   do {
     if (startByte > end) break;
-    const region = searchFrom(pattern, input, positions.indexAtOrAfterByte(startByte), parsedFlags, positions);
+    const region = searchFrom(pattern, text, positions.indexAtOrAfterByte(startByte), parsedFlags, () => positions);
     if (!region) break;
     const offset = codePointAt(region.start);
     if (region.end === region.start) {
@@ -114,7 +120,7 @@ export function matchValues(input: Json, re: Json, flags: Json, testMode: boolea
         captures.push({
           offset: codePointAt(span[0]),
           length: codePointAt(span[1]) - codePointAt(span[0]),
-          string: input.slice(span[0], span[1]),
+          string: text.slice(span[0], span[1]),
           name: null,
         });
       }
@@ -125,10 +131,39 @@ export function matchValues(input: Json, re: Json, flags: Json, testMode: boolea
     results.push({
       offset,
       length: codePointAt(region.end) - offset,
-      string: input.slice(region.start, region.end),
+      string: text.slice(region.start, region.end),
       captures,
     });
     startByte = positions.byteAt(region.end);
   } while (parsedFlags.global && startByte !== end);
   return results;
+}
+
+/** The first match as UTF-16 indices, with the object `sub` passes to its replacement. @internal */
+export interface FirstMatch {
+  start: number;
+  end: number;
+  /** Named captures as 1.6's `sub` builds them (`{}` for an empty match, whose captures are `[]`). */
+  captures: JsonObject;
+}
+
+/**
+ * `.[0]` of `[match(re; flags)]`, without the code point bookkeeping: what `sub` needs, in time
+ * proportional to where the match is (`gsub` calls it once per match on the rest of the string).
+ * @internal
+ */
+export function firstMatch(input: Json, re: Json, flags: Json): FirstMatch | null {
+  const { text, pattern, flags: parsedFlags } = prepare(input, re, flags);
+  let positions: PositionMap | undefined;
+  const region = searchFrom(pattern, text, 0, parsedFlags, () => (positions ??= new PositionMap(text)));
+  if (!region) return null;
+  const captures: JsonObject = {};
+  if (region.end > region.start) {
+    pattern.parsed.names.forEach((name, g) => {
+      if (name === null || g === 0) return;
+      const span = region.groups[g];
+      setKey(captures, name, span ? text.slice(span[0], span[1]) : null);
+    });
+  }
+  return { start: region.start, end: region.end, captures };
 }

@@ -101,6 +101,7 @@ function colonBracketAhead(sc: Scanner): boolean {
 
 /**
  * `fetch_char_property_to_ctype`, after `\p{`: reads the name up to `}` and looks it up.
+ * @internal
  */
 export function readProperty(sc: Scanner, negated: boolean): CharProperty {
   const start = sc.p;
@@ -153,6 +154,7 @@ type ValueType = 'sb' | 'mb' | 'cprop' | 'undef';
 /**
  * `prs_cc`, after `[`: the items of the class and whether it is negated. A crude byte above
  * 0x7F that stays a single byte (e.g. `[\x80]`) can never match valid UTF-8 and is dropped.
+ * @internal
  */
 export function parseClass(sc: Scanner): { items: ClassItem[]; negated: boolean } {
   const items: ClassItem[] = [];

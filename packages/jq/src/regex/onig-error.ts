@@ -44,7 +44,7 @@ const MESSAGES = {
   UNDEFINED_CALLOUT_NAME: 'undefined callout name',
 } as const;
 
-/** The code of an Oniguruma pattern error. */
+/** The code of an Oniguruma pattern error. @internal */
 export type OnigErrorCode = keyof typeof MESSAGES;
 
 /**

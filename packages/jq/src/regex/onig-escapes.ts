@@ -14,6 +14,7 @@ const isOctal = (c: number): boolean => c >= 0x30 && c <= 0x37;
  * After `\x` or `\o`: a braced code point. Returns the first code point (a `\x{41 42}` sequence
  * leaves the rest pending on the scanner), `'empty'` for `\x{}` (then read as the letter), or
  * undefined when no brace follows.
+ * @internal
  */
 export function readCodePointBrace(sc: Scanner, base: 8 | 16, inClass: boolean): number | 'empty' | undefined {
   const prev = sc.p;
@@ -75,7 +76,7 @@ function checkSequence(sc: Scanner, base: 8 | 16, inClass: boolean): number {
   }
 }
 
-/** After `\x` without a brace: up to two hex digits as a byte (none reads as byte 0). */
+/** After `\x` without a brace: up to two hex digits as a byte (none reads as byte 0). @internal */
 export function readCrudeHex(sc: Scanner): number {
   return scanRadix(sc, 16, 0, 2);
 }
@@ -83,6 +84,7 @@ export function readCrudeHex(sc: Scanner): number {
 /**
  * `fetch_escaped_value`: the character after a backslash, with `\cX` control escapes and the
  * Perl_NG control characters `\n \t \r \f \a \b \e` (no `\v`, `\C-x` or `\M-x` in this syntax).
+ * @internal
  */
 export function readEscapedValue(sc: Scanner): number {
   if (sc.end()) throw onigError('END_PATTERN_AT_ESCAPE');
@@ -110,6 +112,7 @@ const CONTROL_ESCAPES: Readonly<Record<number, number>> = {
 /**
  * `fetch_name_with_level` for `\k<...>`: a name, number or relative number, optionally with a
  * recursion level (`\k<n+1>`) that we read and ignore.
+ * @internal
  */
 export function readNameWithLevel(sc: Scanner, open: number): { numType: NumType; num: number; nameEnd: number } {
   const endCode = open === 0x3c ? 0x3e : open === 0x28 ? 0x29 : 0x27;

@@ -1,6 +1,6 @@
 /**
- * The pattern scanner and the tokenizer outside character classes: a port of Oniguruma 6.9.8's
- * `fetch_token` for ONIG_SYNTAX_PERL_NG, quirks included (see docs/regex-differences.md).
+ * The tokenizer outside character classes: a port of Oniguruma 6.9.8's `fetch_token` for
+ * ONIG_SYNTAX_PERL_NG, quirks included (see docs/regex-differences.md).
  * @module
  */
 import type { AnchorKind, OnigOptions } from './onig-ast.js';
@@ -8,7 +8,7 @@ import { onigError } from './onig-error.js';
 import { fetchInterval, scanNumber, scanRadix, type Scanner } from './onig-scanner.js';
 import { readCodePointBrace, readCrudeHex, readEscapedValue, readNameWithLevel } from './onig-escapes.js';
 
-/** A token of the pattern outside classes (Oniguruma's TK_*). */
+/** A token of the pattern outside classes (Oniguruma's TK_*). @internal */
 export type Token =
   | { type: 'eot' }
   | { type: 'string'; cps: number[] }
@@ -61,6 +61,7 @@ const CH = (s: string): number => s.charCodeAt(0);
 /**
  * Reads the next token outside a class. `options` decides `^`/`$` and whether `x` mode skips
  * whitespace and comments.
+ * @internal
  */
 export function fetchToken(sc: Scanner, options: OnigOptions): Token {
   if (sc.codePointContinue) {

@@ -6,10 +6,10 @@
  */
 import type { OnigNode, OnigOptions, ParsedPattern } from './onig-ast.js';
 import { parseClass, readProperty } from './onig-class.js';
-import { onigError, unsupportedError } from './onig-error.js';
-import { readNameWithLevel } from './onig-escapes.js';
+import { onigError } from './onig-error.js';
 import { fetchToken, type Token } from './onig-lexer.js';
-import { isDigit, Scanner } from './onig-scanner.js';
+import { Scanner } from './onig-scanner.js';
+import { parseAbsent, parseCondition, parseContentsCallout, parseNamedCallout, type GroupParser } from './onig-special-groups.js';
 import { checkPattern } from './pattern-checks.js';
 import { SPACE_ATOMS, DIGIT_ATOMS, WORD_CHAR_ATOMS } from './unicode-props.js';
 import { decodeUtf8Lead, isValidUtf8, utf8Length } from './utf8.js';
@@ -17,21 +17,19 @@ import { decodeUtf8Lead, isValidUtf8, utf8Length } from './utf8.js';
 type Term = 'eot' | 'close';
 
 const CTYPE_ATOMS = { word: WORD_CHAR_ATOMS, digit: DIGIT_ATOMS, space: SPACE_ATOMS } as const;
-const FAIL: OnigNode = { kind: 'look', behind: false, negated: true, body: { kind: 'empty' } };
 const NEVER: OnigNode = { kind: 'class', items: [], negated: false, ci: false, fold: false };
-const CALLOUT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CALLOUT_NAMES = new Set(['MISMATCH', 'ERROR', 'MAX', 'COUNT', 'TOTAL_COUNT', 'CMP', 'SKIP']);
 
 /**
  * Parses an Oniguruma (Perl_NG) pattern under the initial `options` (from jq's flags). Throws
  * {@link OnigPatternError} with Oniguruma's message for an invalid pattern.
+ * @internal
  */
 export function parseOnigPattern(pattern: string, options: OnigOptions): ParsedPattern {
   return new Parser(pattern, options).parse();
 }
 
-class Parser {
-  private readonly sc: Scanner;
+class Parser implements GroupParser {
+  readonly sc: Scanner;
   private options: OnigOptions;
   private tok: Token = { type: 'eot' };
   private readonly names: (string | null)[] = [null];
@@ -233,7 +231,7 @@ class Parser {
     if (sc.end()) throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
     if (sc.peekIs('*')) {
       sc.inc();
-      return { node: this.callout(), plain: false };
+      return { node: parseNamedCallout(sc), plain: false };
     }
     if (!sc.peekIs('?')) return { node: this.capture(null), plain: false };
     sc.inc();
@@ -259,12 +257,11 @@ class Parser {
         return { node: this.capture(this.groupName(0x3c)), plain: false };
       }
       case '~':
-        return { node: this.absent(), plain: false };
+        return { node: parseAbsent(this), plain: false };
       case '{':
-        this.contentsCallout();
-        return { node: { kind: 'empty' }, plain: false };
+        return { node: parseContentsCallout(sc), plain: false };
       case '(':
-        return { node: this.condition(), plain: false };
+        return { node: parseCondition(this), plain: false };
       case '-': case 'i': case 'm': case 's': case 'x': {
         const option = { ...this.options };
         let neg = false;
@@ -296,9 +293,13 @@ class Parser {
   }
 
   /** Reads a group body up to its `)`. */
-  private body(): OnigNode {
+  body(): OnigNode {
     this.next();
     return this.alts('close');
+  }
+
+  noteReferences(groups: number[]): void {
+    this.backrefs.push(...groups);
   }
 
   private groupName(open: number): string {
@@ -320,151 +321,6 @@ class Parser {
     return { kind: 'group', index, body };
   }
 
-  /**
-   * `(*NAME[tag]{args})`: only the built-in `(*FAIL)` can be expressed in JavaScript; the other
-   * built-ins (`MAX`, `COUNT`, ...) are refused.
-   */
-  private callout(): OnigNode {
-    const sc = this.sc;
-    const start = sc.p;
-    while (!sc.end() && /[A-Za-z0-9_]/.test(String.fromCodePoint(sc.peek()))) sc.p++;
-    const name = sc.text(start, sc.p);
-    if (!CALLOUT_NAME.test(name)) throw onigError('INVALID_CALLOUT_NAME');
-    if (sc.peekIs('[')) this.calloutTag();
-    const hasArgs = sc.peekIs('{');
-    if (hasArgs) {
-      while (!sc.end() && !sc.peekIs('}')) sc.p++;
-      if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
-      sc.p++;
-    }
-    if (sc.end() || !sc.peekIs(')')) throw onigError('INVALID_CALLOUT_PATTERN');
-    sc.p++;
-    if (name === 'FAIL') {
-      if (hasArgs) throw onigError('INVALID_CALLOUT_ARG');
-      return FAIL;
-    }
-    if (CALLOUT_NAMES.has(name)) throw unsupportedError(`the callout (*${name})`);
-    throw onigError('UNDEFINED_CALLOUT_NAME');
-  }
-
-  /** `[tag]` of a callout. */
-  private calloutTag(): void {
-    const sc = this.sc;
-    sc.p++;
-    const start = sc.p;
-    while (!sc.end() && !sc.peekIs(']')) sc.p++;
-    if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
-    if (!CALLOUT_NAME.test(sc.text(start, sc.p))) throw onigError('INVALID_CALLOUT_TAG_NAME');
-    sc.p++;
-  }
-
-  /**
-   * `(?{...})` callouts of contents, after `(?{`. jq installs no callout function, so Oniguruma
-   * skips them: they match the empty string.
-   */
-  private contentsCallout(): void {
-    const sc = this.sc;
-    let braces = 1;
-    while (sc.peekIs('{')) {
-      sc.p++;
-      braces++;
-    }
-    const closer = '}'.repeat(braces);
-    for (;;) {
-      if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
-      if (sc.text(sc.p, sc.p + braces) === closer) break;
-      sc.p++;
-    }
-    sc.p += braces;
-    if (sc.peekIs('[')) this.calloutTag();
-    if (sc.peekIs('X') || sc.peekIs('<') || sc.peekIs('>')) sc.p++;
-    if (sc.end() || !sc.peekIs(')')) throw onigError('INVALID_CALLOUT_PATTERN');
-    sc.p++;
-  }
-
-  /** `(?~absent)` and `(?~|absent|expr)`; the stopper `(?~|absent)` and `(?~|)` are refused. */
-  private absent(): OnigNode {
-    const sc = this.sc;
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    if (!sc.peekIs('|')) return { kind: 'absent', body: this.body(), expr: null };
-    sc.p++;
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    if (sc.peekIs(')')) throw unsupportedError('the range clear (?~|)');
-    const top = this.body();
-    if (top.kind !== 'alt') throw unsupportedError('the absent stopper (?~|absent)');
-    const [absent, ...rest] = top.alts;
-    const expr: OnigNode = rest.length === 1 ? rest[0]! : { kind: 'alt', alts: rest };
-    return { kind: 'absent', body: absent!, expr };
-  }
-
-  /** `(?(cond)yes|no)` with a group number or name as the condition. */
-  private condition(): OnigNode {
-    const sc = this.sc;
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    const c = sc.fetch();
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    const enclosed = c === 0x3c || c === 0x27;
-    if (c === 0x2a || (c === 0x3f && sc.peekIs('{'))) throw unsupportedError('a callout condition');
-    if (!(isDigit(c) || c === 0x2d || c === 0x2b || enclosed)) {
-      sc.unfetch();
-      return this.patternCondition();
-    }
-    if (!enclosed) sc.unfetch();
-    const nameStart = sc.p;
-    let r: ReturnType<typeof readNameWithLevel>;
-    try {
-      r = readNameWithLevel(sc, enclosed ? c : 0x28);
-    } catch (err) {
-      if (enclosed) throw err;
-      sc.p = nameStart;
-      return this.patternCondition();
-    }
-    let groups: number[];
-    if (r.numType !== 'none') {
-      const num = r.numType === 'rel' ? sc.relativeToAbsolute(r.num) : r.num;
-      if (num <= 0) throw onigError('INVALID_BACKREF');
-      groups = [num];
-    } else {
-      const name = sc.text(nameStart, r.nameEnd);
-      const found = sc.names.get(name);
-      if (!found) throw onigError('UNDEFINED_NAME_REFERENCE', name);
-      groups = [...found].reverse();
-    }
-    if (enclosed && (sc.end() || sc.fetch() !== 0x29)) throw onigError('END_PATTERN_IN_GROUP');
-    this.backrefs.push(...groups);
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    if (sc.peekIs(')')) {
-      sc.fetch();
-      return { kind: 'condition', groups, yes: null, no: null };
-    }
-    const { yes, no } = this.thenElse();
-    return { kind: 'condition', groups, yes, no };
-  }
-
-  /** `any_condition`: a pattern as the condition, read up to its `)`. */
-  private patternCondition(): OnigNode {
-    const cond = this.body();
-    if (this.sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    if (this.sc.peekIs(')')) throw onigError('INVALID_IF_ELSE_SYNTAX');
-    const { yes, no } = this.thenElse();
-    return { kind: 'conditionPattern', cond, yes, no };
-  }
-
-  /** The `yes|no` part of a conditional group, up to its `)`. */
-  private thenElse(): { yes: OnigNode; no: OnigNode | null } {
-    let thenEmpty = false;
-    if (this.sc.peekIs('|')) {
-      this.sc.fetch();
-      thenEmpty = true;
-    }
-    const target = this.body();
-    if (thenEmpty) return { yes: { kind: 'empty' }, no: target };
-    if (target.kind === 'alt') {
-      const [yes, ...rest] = target.alts;
-      return { yes: yes!, no: rest.length === 1 ? rest[0]! : { kind: 'alt', alts: rest } };
-    }
-    return { yes: target, no: null };
-  }
 }
 
 function prop(atoms: readonly string[], negated: boolean): Extract<OnigNode, { kind: 'class' }>['items'][number] {

@@ -10,7 +10,7 @@ const INT_MAX = 0x7fffffff;
 const UINT_MAX = 0xffffffff;
 const MAX_REPEAT = 100000;
 
-/** How a group reference is written: a name, an absolute number or a relative (`-1`, `+2`) one. */
+/** How a group reference is written: a name, an absolute number or a relative (`-1`, `+2`) one. @internal */
 export type NumType = 'none' | 'abs' | 'rel';
 
 /**
@@ -206,6 +206,7 @@ export function scanRadix(sc: Scanner, base: number, min: number, max: number): 
 /**
  * `fetch_interval` after `{`: the bounds, or `'literal'` when the brace does not start a valid
  * interval (Perl_NG then reads `{` as an ordinary character, e.g. `a{,2}`).
+ * @internal
  */
 export function fetchInterval(sc: Scanner): { lower: number; upper: number } | 'literal' {
   const start = sc.p;

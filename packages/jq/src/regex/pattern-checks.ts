@@ -9,7 +9,7 @@ import { onigError } from './onig-error.js';
 
 const INF = Infinity;
 
-/** Throws Oniguruma's compile error for the first offending construct, if any. */
+/** Throws Oniguruma's compile error for the first offending construct, if any. @internal */
 export function checkPattern(parsed: ParsedPattern): void {
   checkRecursion(parsed);
   checkLookBehinds(parsed);

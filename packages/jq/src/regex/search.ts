@@ -6,7 +6,7 @@
 import type { CompiledPattern, RegexVariant } from './translate.js';
 import type { PositionMap } from './utf8.js';
 
-/** A match as UTF-16 indices: the whole match and each group (undefined when unset). */
+/** A match as UTF-16 indices: the whole match and each group (undefined when unset). @internal */
 export interface Region {
   start: number;
   end: number;
@@ -14,7 +14,7 @@ export interface Region {
   groups: ([number, number] | undefined)[];
 }
 
-/** Search options from jq's flags. */
+/** Search options from jq's flags. @internal */
 export interface SearchOptions {
   /** `n`: ONIG_OPTION_FIND_NOT_EMPTY. */
   notEmpty: boolean;
@@ -22,7 +22,7 @@ export interface SearchOptions {
   longest: boolean;
 }
 
-/** Whether `text` has a match at all (jq's test mode searches from the start). */
+/** Whether `text` has a match at all (jq's test mode searches from the start). @internal */
 export function searchTest(pattern: CompiledPattern, text: string, options: SearchOptions): boolean {
   const { regex } = pattern.variant('test', options.notEmpty ? 1 : 0, 0);
   return regex.test(text);
@@ -52,22 +52,25 @@ function execFrom(regex: RegExp, text: string, from: number): RegExpExecArray | 
  * The first match starting at or after UTF-16 index `from`, or null. With `longest`, the search
  * continues like Oniguruma's FIND_LONGEST: at each later start it takes the first match (in
  * backtracking order) longer in UTF-8 bytes than the best so far, and returns the best; a match
- * reaching the end of the string ends the search.
+ * reaching the end of the string ends the search. `getPositions` gives the position tables of
+ * `text`, built only when needed.
+ * @internal
  */
 export function searchFrom(
   pattern: CompiledPattern,
   text: string,
   from: number,
   options: SearchOptions,
-  positions: PositionMap,
+  getPositions: () => PositionMap,
 ): Region | null {
-  const searchStart = pattern.analysis.usesSearchStart ? positions.codePointAt(from) : 0;
+  const searchStart = pattern.analysis.usesSearchStart && from > 0 ? getPositions().codePointAt(from) : 0;
   const minimum = options.notEmpty ? 1 : 0;
   if (!options.longest) {
     const variant = pattern.variant('search', minimum, searchStart);
     const m = execFrom(variant.regex, text, from);
     return m ? toRegion(m, variant, pattern.groupCount) : null;
   }
+  const positions = getPositions();
   let best: Region | null = null;
   let bestBytes = -1;
   for (let s = from; s <= text.length; ) {

@@ -9,7 +9,7 @@ import { JqError } from '../errors.js';
 import { addValues } from '../operators.js';
 import { codepointSlice, typeOf } from '../value.js';
 import { captureObject, match } from './builtins.js';
-import { matchValues } from './match.js';
+import { firstMatch } from './match.js';
 
 /** The replacement filter: its outputs for one capture object (named captures only). */
 export type Replacement = (captures: Json) => Iterable<Json>;
@@ -47,7 +47,8 @@ export function sub(input: Json, re: Json, flags: FlagsArgument, replacement: Re
  *   A replacement with no output removes every output. `null` adds nothing; a number, array or
  *   object fails like 1.6's `+`: `string ("a") and number (1) cannot be added`.
  * - Divergence: where 1.6 loops forever (with `g`, an empty match at the start of the rest, e.g.
- *   `gsub(""; "-")`), we insert the replacement, keep one character and go on: `-a-b-c` for `"abc"`.
+ *   `gsub(""; "-")`), we insert the replacement once per position, keep one character and go on:
+ *   `-a-b-c` for `"abc"`, `ab-c` for `gsub("(?=c)"; "-")`.
  */
 export function* subIterate(
   input: Json,
@@ -82,35 +83,41 @@ interface Edit {
   kept: string;
 }
 
-/** 1.6's `sub1($fla; $gs)`: all the matches first, then the outputs. */
+/** Length in UTF-16 units of the code point at `i`. */
+function unitsAt(s: string, i: number): number {
+  return (s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}
+
+/**
+ * 1.6's `sub1($fla; $gs)`: all the matches first (each on the rest of the string after the
+ * previous one), then the outputs. Where 1.6 would loop forever, an empty match at the start of
+ * the rest, we insert the replacement once per position, keep one character and go on.
+ */
 function* subWith(input: Json, re: Json, fla: Json, repeat: boolean, replacement: Replacement): Generator<Json> {
   const edits: Edit[] = [];
   let rest = input;
-  let tail = '';
+  let emptyAt = -1; // where, in `input`, the last empty match was
+  let restAt = 0; // where the rest starts, in `input` (UTF-16)
   for (;;) {
-    const found = matchValues(rest, re, fla, false) as { offset: number; length: number }[];
+    const m = firstMatch(rest, re, fla);
     const s = rest as string;
-    if (found.length === 0) {
-      tail = s;
-      break;
+    if (!m) break;
+    if (m.end === 0 && repeat) {
+      const keep = s.slice(0, unitsAt(s, 0));
+      if (emptyAt === restAt) edits[edits.length - 1]!.kept += keep;
+      else edits.push({ prefix: '', captures: m.captures, kept: keep });
+      emptyAt = restAt;
+      rest = s.slice(keep.length);
+      restAt += keep.length;
+    } else {
+      edits.push({ prefix: s.slice(0, m.start), captures: m.captures, kept: '' });
+      if (m.end === m.start) emptyAt = restAt + m.start;
+      rest = s.slice(m.end);
+      restAt += m.end;
     }
-    const m = found[0]!;
-    const after = m.offset + m.length;
-    const edit: Edit = { prefix: codepointSlice(s, 0, m.offset), captures: captureObject(m), kept: '' };
-    edits.push(edit);
-    rest = codepointSlice(s, after, END);
-    if (rest.length === 0 || !repeat) {
-      tail = rest as string;
-      break;
-    }
-    if (after === 0) {
-      // 1.6 would match the same empty string again forever.
-      edit.kept = codepointSlice(s, 0, 1);
-      rest = codepointSlice(s, 1, END);
-      if (rest.length === 0) break;
-    }
+    if (rest.length === 0 || !repeat) break;
   }
-  yield* combine(edits, tail, replacement);
+  yield* combine(edits, rest as string, replacement);
 }
 
 /**

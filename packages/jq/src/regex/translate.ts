@@ -9,7 +9,7 @@ import type { OnigOptions, ParsedPattern } from './onig-ast.js';
 import { OnigPatternError } from './onig-error.js';
 import { parseOnigPattern } from './onig-parser.js';
 
-/** How a RegExp variant will be driven. */
+/** How a RegExp variant will be driven. @internal */
 export type VariantMode =
   /** `regex.test()` from the start: no `d` flag needed. */
   | 'test'
@@ -18,7 +18,7 @@ export type VariantMode =
   /** `exec()` anchored at `lastIndex` (`y`, `d`), for the longest-match (`l`) search. */
   | 'sticky';
 
-/** A RegExp for one mode and search setting, and where its captures land. */
+/** A RegExp for one mode and search setting, and where its captures land. @internal */
 export interface RegexVariant {
   regex: RegExp;
   emitted: EmittedRegex;

@@ -4,7 +4,7 @@
  * @module
  */
 
-/** Oniguruma's `EncLen_UTF8` (RFC 3629 range): the sequence length announced by a lead byte. */
+/** Oniguruma's `EncLen_UTF8` (RFC 3629 range): the sequence length announced by a lead byte. @internal */
 export function utf8Length(lead: number): number {
   if (lead < 0xc0) return 1;
   if (lead < 0xe0) return 2;
@@ -13,7 +13,7 @@ export function utf8Length(lead: number): number {
   return 1;
 }
 
-/** Oniguruma's `mbc_to_code`: decodes a lead byte and its tail bytes without validating them. */
+/** Oniguruma's `mbc_to_code`: decodes a lead byte and its tail bytes without validating them. @internal */
 export function decodeUtf8Lead(bytes: readonly number[]): number {
   let len = Math.min(utf8Length(bytes[0]!), bytes.length);
   let n = bytes[0]!;
@@ -25,7 +25,7 @@ export function decodeUtf8Lead(bytes: readonly number[]): number {
   return n;
 }
 
-/** Oniguruma's `is_valid_mbc_string` for UTF-8: lead bytes followed by the right number of tails. */
+/** Oniguruma's `is_valid_mbc_string` for UTF-8: lead bytes followed by the right number of tails. @internal */
 export function isValidUtf8(bytes: readonly number[]): boolean {
   for (let i = 0; i < bytes.length; ) {
     const lead = bytes[i++]!;
@@ -38,7 +38,7 @@ export function isValidUtf8(bytes: readonly number[]): boolean {
   return true;
 }
 
-/** Bytes of a code point in UTF-8 (a lone surrogate counts 3, as jq would encode U+FFFD). */
+/** Bytes of a code point in UTF-8 (a lone surrogate counts 3, as jq would encode U+FFFD). @internal */
 export function utf8Width(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
