@@ -10,6 +10,8 @@ import { typeOf } from '../value.js';
 import { depthMark, isCatchable, restoreDepth } from '../compiler/runtime.js';
 import type { CompiledArg } from '../compiler/scope.js';
 import { type NativeMap, defineGenerator, defineValues, eachValue } from './define.js';
+import type { NativeBuiltin } from '../compiler/compile-call.js';
+import { fromSingle } from '../compiler/compiled.js';
 
 type RegexFn = (input: Json, regex: Json, flags: Json) => Json[];
 
@@ -71,9 +73,42 @@ function defineSub(t: NativeMap, name: string, arity: 2 | 3, global: boolean): v
   });
 }
 
+/**
+ * `test` with a single-valued regex (and flags): the common workflow case, e.g.
+ * `select(.sku | test("^B-[0-9]+$"))`. The compiled tester is kept per call site while the regex
+ * and flags stay the same, so a test costs one RegExp run.
+ */
+function defineFastTest(t: NativeMap): void {
+  const general = t.get('test/1') as NativeBuiltin;
+  const general2 = t.get('test/2') as NativeBuiltin;
+  const fast = (regexArg: CompiledArg, flagsArg: CompiledArg | null): ReturnType<NativeBuiltin['compile']> | null => {
+    const rs = regexArg.single;
+    const fs = flagsArg ? flagsArg.single : () => null;
+    if (!rs || !fs) return null;
+    let lastRe: Json | undefined;
+    let lastFlags: Json | undefined;
+    let tester: ((text: string) => boolean) | null = null;
+    return fromSingle((input, env) => {
+      let r = rs(input, env);
+      let f = fs(input, env);
+      if (!flagsArg) [r, f] = splitArg(r);
+      if (typeof input !== 'string') return re.test(input, r, f);
+      if (tester === null || r !== lastRe || f !== lastFlags) {
+        tester = re.makeTester(r, f);
+        lastRe = r;
+        lastFlags = f;
+      }
+      return tester(input);
+    });
+  };
+  t.set('test/1', { compile: (args, c) => fast(args[0] as CompiledArg, null) ?? general.compile(args, c) });
+  t.set('test/2', { compile: (args, c) => fast(args[0] as CompiledArg, args[1] as CompiledArg) ?? general2.compile(args, c) });
+}
+
 /** Registers the regex builtins. */
 export function registerRegex(t: NativeMap): void {
   defineRegex(t, 'test', (v, r, f) => [re.test(v, r, f)]);
+  defineFastTest(t);
   defineRegex(t, 'match', re.match);
   defineRegex(t, 'capture', re.capture);
   defineGenerator(t, 'scan', 1, (input, env, emit, [a]) => eachValue(a as CompiledArg, input, env, (r) => re.scan(input, r, null).forEach((x) => emit(x))));

@@ -243,7 +243,7 @@ function deleteKeys(t: Json, keys: Json[]): Json {
   if (isObject(t)) {
     const copy: JsonObject = { ...t };
     for (const k of keys) {
-      if (typeof k !== 'string') throw new JqError(`Cannot delete field at index of ${typeOf(k)}`);
+      if (typeof k !== 'string') throw new JqError(`Cannot delete ${typeOf(k)} field of object`);
       delete copy[k];
     }
     return copy;

@@ -3,7 +3,7 @@
  * JavaScript RegExp (see docs/regex-differences.md for what cannot be emulated).
  * @module
  */
-export { matchValues } from './match.js';
+export { makeTester, matchValues } from './match.js';
 export { capture, match, scan, splitRegex, splits, test } from './builtins.js';
 export { sub, subIterate, type FlagsArgument, type Replacement } from './sub.js';
 export { clearPatternCache, compilePattern, CompiledPattern } from './translate.js';

@@ -80,6 +80,18 @@ function prepare(input: Json, re: Json, flags: Json): { text: string; pattern: C
 }
 
 /**
+ * A reusable `test` for one regex and flags, for callers that test many strings with the same
+ * pattern: parses the flags and compiles the pattern once. The caller checks that the input is a
+ * string first (jq reports a non-string input before a bad regex).
+ */
+export function makeTester(re: Json, flags: Json): (text: string) => boolean {
+  if (typeof re !== 'string') throw typeError(re, 'is not a string');
+  const parsedFlags = parseFlags(flags);
+  const pattern = compile(re, parsedFlags);
+  return (text) => searchTest(pattern, text, parsedFlags);
+}
+
+/**
  * jq 1.6's `_match_impl`: `input` must be a string, `re` a string, `flags` a string or null. In
  * test mode returns whether there is a match; otherwise the array of match objects
  * `{offset, length, string, captures}` (offsets and lengths in code points).
