@@ -124,7 +124,12 @@ export class Cursor {
     // bison lists at most four expected tokens, else none.
     const list = expected !== undefined && expected.length > 0 && expected.length <= 4 ? `, expecting ${expected.map(tokenDisplayName).join(' or ')}` : '';
     const message = `syntax error, unexpected ${tokenDisplayName(t.type)}${list} (Unix shell quoting issues?)`;
-    return this.errorAt(message, t.start, t.type === '$end' ? undefined : t.text);
+    // jq 1.6 places an error at the end of the program at the start of the last token read.
+    if (t.type === '$end') {
+      const last = this.tokens.length > 1 ? (this.tokens[this.tokens.length - 2] as Token) : t;
+      return this.errorAt(message, last.start, undefined);
+    }
+    return this.errorAt(message, t.start, t.text);
   }
 
   /** A semantic error jq 1.6's parser reports about a construct (e.g. `Division by zero?`). */

@@ -52,13 +52,15 @@ function parseEntry(c: Cursor): ObjectEntry {
     const name = c.expect('IDENT', ['IDENT']).value as string;
     return { key: { kind: 'var', name }, value: null };
   }
-  if (c.accept('(')) {
+  const open = c.accept('(');
+  if (open) {
     const node = c.expression(LEVEL.PIPE, false);
-    c.expect(')');
+    const close = c.expect(')');
     c.expect(':', [':']);
     const v = value(c);
     const error = objectKeyError(node);
-    if (error !== undefined) throw c.fail(error, node);
+    // jq 1.6 places this error at the parenthesized key, `(` included.
+    if (error !== undefined) throw c.fail(error, { start: open.start, end: close.end });
     return { key: { kind: 'expr', node }, value: v };
   }
   throw c.syntaxError(t);

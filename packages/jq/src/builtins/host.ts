@@ -10,6 +10,7 @@ import { ctx, step } from '../compiler/runtime.js';
 import { fromSingle } from '../compiler/compiled.js';
 import type { CompiledArg } from '../compiler/scope.js';
 import { type NativeMap, defineGenerator, defineUnary, eachValue } from './define.js';
+import { described } from './core.js';
 
 function nextInput(): Json | undefined {
   const it = ctx().options.inputs;
@@ -22,7 +23,8 @@ function nextInput(): Json | undefined {
 export function registerHost(t: NativeMap): void {
   defineUnary(t, 'input', () => {
     const v = nextInput();
-    if (v === undefined) throw new JqError('No more inputs');
+    // jq 1.6 says "break" once the inputs are used up; without any inputs we say so plainly.
+    if (v === undefined) throw new JqError(ctx().options.inputs ? 'break' : 'No more inputs');
     return v;
   });
   defineGenerator(t, 'inputs', 0, (_input, _env, emit) => {
@@ -47,7 +49,7 @@ export function registerHost(t: NativeMap): void {
   });
   defineGenerator(t, 'halt_error', 1, (input, env, _emit, [code]) => {
     eachValue(code as CompiledArg, input, env, (c) => {
-      if (typeof c !== 'number') throw new JqError('halt_error/1: number required');
+      if (typeof c !== 'number') throw new JqError(`${described(input)} halt_error/1: number required`);
       throw new JqHalt(Math.trunc(c), input);
     });
   });

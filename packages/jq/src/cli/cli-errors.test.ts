@@ -72,7 +72,6 @@ const CASES: CliCase[] = [
     stdout: "[\n  1,\n  2\n]\n",
     stderr: "jq: error (at <unknown>): break\n",
     code: 5,
-    skip: "engine: `input` past the last input raises \"No more inputs\"; the jq 1.6 CLI says \"break\" (reported)",
   },
   {
     name: "error with a non-string value",
@@ -142,7 +141,6 @@ const CASES: CliCase[] = [
     stdout: "1\n",
     stderr: "jq: error (at <unknown>): break\n",
     code: 5,
-    skip: "engine: `input` past the last input raises \"No more inputs\"; the jq 1.6 CLI says \"break\" (reported)",
   },
   {
     name: "try input catch",
@@ -151,7 +149,6 @@ const CASES: CliCase[] = [
     stdout: "[1]\n[\"break\"]\n",
     stderr: "",
     code: 0,
-    skip: "engine: `input` past the last input raises \"No more inputs\"; the jq 1.6 CLI says \"break\" (reported)",
   },
   {
     name: "a parse error in input is an error for the program",
@@ -160,7 +157,6 @@ const CASES: CliCase[] = [
     stdout: "1\n\"Unfinished JSON term at EOF at line 1, column 3\"\n\"break\"\n",
     stderr: "",
     code: 0,
-    skip: "engine: `input` past the last input raises \"No more inputs\"; the jq 1.6 CLI says \"break\" (reported)",
   },
   {
     name: "a parse error in inputs stops the program",
@@ -192,7 +188,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error: Cannot use number (1) as object key at <top-level>, line 1:\n{(1):2} \njq: 1 compile error\n",
     code: 3,
-    skip: "engine: the error is placed one character later than in jq 1.6 (reported)",
   },
   {
     name: "parse error after some values exits 4",
@@ -317,7 +312,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error: Could not open file nonexist.json: No such file or directory\njq: error (at nonexist.json:0): break\n",
     code: 2,
-    skip: "engine: `input` past the last input raises \"No more inputs\"; the jq 1.6 CLI says \"break\" (reported)",
   },
   {
     name: "--slurpfile with a missing file",
@@ -395,7 +389,7 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error: syntax error, unexpected $end (Unix shell quoting issues?) at <top-level>, line 2:\n.a |    \njq: 1 compile error\n",
     code: 3,
-    skip: "engine: a syntax error at the end is placed at the end of the program; jq 1.6 places it at the start of the last token (reported)",
+    skip: "jq 1.6 names the line after a program's final newline but prints the line before it, padded one column further; we report the last token's line",
   },
   {
     name: "syntax error at the end",
@@ -403,7 +397,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error: syntax error, unexpected $end (Unix shell quoting issues?) at <top-level>, line 1:\n1 +  \njq: 1 compile error\n",
     code: 3,
-    skip: "engine: a syntax error at the end is placed at the end of the program; jq 1.6 places it at the start of the last token (reported)",
   },
   {
     name: "syntax error: unexpected token",
@@ -418,7 +411,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error: syntax error, unexpected $end (Unix shell quoting issues?) at <top-level>, line 1:\n[1,2   \njq: 1 compile error\n",
     code: 3,
-    skip: "engine: a syntax error at the end is placed at the end of the program; jq 1.6 places it at the start of the last token (reported)",
   },
   {
     name: "syntax error: unclosed string",
@@ -426,7 +418,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error: syntax error, unexpected $end, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END (Unix shell quoting issues?) at <top-level>, line 1:\n\"abc \njq: 1 compile error\n",
     code: 3,
-    skip: "engine: a syntax error at the end is placed at the end of the program; jq 1.6 places it at the start of the last token (reported)",
   },
   {
     name: "invalid escape in a string literal",

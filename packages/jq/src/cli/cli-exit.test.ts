@@ -145,7 +145,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error (at <unknown>): string (\"x\") halt_error/1: number required\n",
     code: 5,
-    skip: "engine: message lacks jq 1.6's 'string (\"x\") ' prefix (reported)",
   },
   {
     name: "-e with error",

@@ -590,7 +590,6 @@ const CASES: CliCase[] = [
     stdout: "",
     stderr: "jq: error (at <stdin>:0): Cannot index number with number\n",
     code: 5,
-    skip: "engine: evaluates the left operand of + first; jq 1.6 evaluates the right one first, which shows when both read input (reported)",
   },
   {
     name: "reduce inputs",

@@ -20,6 +20,8 @@ export interface PatternAnalysis {
    * Oniguruma fails a back-reference to an unset group, JavaScript matches it as empty.
    */
   participation: Set<number>;
+  /** Groups named by a back-reference or a condition. */
+  referenced: Set<number>;
   /** The pattern contains `\G`. */
   usesSearchStart: boolean;
 }
@@ -27,6 +29,7 @@ export interface PatternAnalysis {
 /** Walks the pattern once, in the order the emitter will. @internal */
 export function analyzePattern(parsed: ParsedPattern): PatternAnalysis {
   const participation = new Set<number>();
+  const referenced = new Set<number>();
   const closedMandatory = new Set<number>();
   let anyCi = false;
   let usesSearchStart = false;
@@ -44,11 +47,15 @@ export function analyzePattern(parsed: ParsedPattern): PatternAnalysis {
         if (node.ci) anyCi = true;
         (node.ci ? ciNodes : csNodes).push(node);
         for (const g of node.groups) {
+          referenced.add(g);
           if (node.groups.length > 1 || !closedMandatory.has(g)) participation.add(g);
         }
         return;
       case 'condition':
-        for (const g of node.groups) if (!closedMandatory.has(g)) participation.add(g);
+        for (const g of node.groups) {
+          referenced.add(g);
+          if (!closedMandatory.has(g)) participation.add(g);
+        }
         if (node.yes) walk(node.yes, false);
         if (node.no) walk(node.no, false);
         return;
@@ -88,7 +95,7 @@ export function analyzePattern(parsed: ParsedPattern): PatternAnalysis {
     }
   };
   walk(parsed.root, true);
-  return { ciFlag: anyCi && canUseCiFlag(ciNodes, csNodes), participation, usesSearchStart };
+  return { ciFlag: anyCi && canUseCiFlag(ciNodes, csNodes), participation, referenced, usesSearchStart };
 }
 
 /**

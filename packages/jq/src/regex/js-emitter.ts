@@ -36,6 +36,8 @@ export interface EmittedRegex {
 }
 
 const MAX_CALL_DEPTH = 20;
+/** Largest `m - n` of a greedy `{n,m}` with a nullable body that is written out iteration by iteration. */
+const MAX_UNROLL = 8;
 const MAX_SOURCE_LENGTH = 200_000;
 const WORD = `[${WORD_CHAR_ATOMS.join('')}]`;
 const EXTEND = '[\\p{Grapheme_Extend}\\p{Mc}\\u{200d}\\p{Emoji_Modifier}]';
@@ -218,19 +220,36 @@ class Emitter {
     return `(?=(${body()}))(?:\\${slot})`;
   }
 
+  /**
+   * A quantifier. JavaScript drops a loop iteration that matched empty (with its captures) and
+   * backtracks into the body for a longer match; Oniguruma accepts it and ends the loop. So a
+   * nullable body is written out: `X?` as `(?:X|)` (`(a?)?` on "" sets group 1 to ""), a greedy
+   * `X{n,m}` with a small `m - n` as `X{n}(?:X(?:X|)|)`, and a greedy unbounded loop with groups
+   * gets one extra optional iteration whose captures win when set (`(^)*a` sets group 1).
+   */
   private quant(node: Extract<OnigNode, { kind: 'quant' }>): string {
     const write = (): string => {
-      let body = this.node(node.body);
-      if (!/^(?:[A-Za-z0-9_]|\\u\{[0-9a-f]+\}|\[(?:[^\]\\]|\\.)*\])$/.test(body)) body = `(?:${body})`;
-      const { min, max } = node;
-      // JavaScript drops an iteration that matched empty, with its captures; Oniguruma keeps it
-      // (and then stops the loop). For `?` an alternation keeps it too: `(a?)?` on "" sets the
-      // group to "". A greedy unbounded loop gets one more, optional, iteration after it whose
-      // captures win when set: `(^)*a` sets group 1, `(a|)+` on "a" ends with group 1 = "".
+      const { min, max, greedy } = node;
+      const lazy = greedy ? '' : '?';
       const captures = hasGroup(node.body);
-      if (min === 0 && max === 1 && captures) return node.greedy ? `(?:${body}|)` : `(?:|${body})`;
+      // Copies of a group that a back-reference names would not be seen by it: keep those loops.
+      const copyable = !hasGroup(node.body, this.analysis.referenced);
+      const emptyBody = nullable(node.body);
+      if (min === 0 && max === 1 && (captures || emptyBody)) {
+        const body = this.node(node.body);
+        return greedy ? `(?:${body}|)` : `(?:|${body})`;
+      }
+      if (greedy && emptyBody && copyable && max !== Infinity && max > min && max - min <= MAX_UNROLL) {
+        const base = min === 0 ? '' : atom(this.node(node.body)) + (min === 1 ? '' : `{${min}}`);
+        this.tailCopy++;
+        const optional = (k: number): string => (k === 0 ? '' : `(?:${this.node(node.body)}${optional(k - 1)}|)`);
+        const rest = optional(max - min);
+        this.tailCopy--;
+        return base + rest;
+      }
+      const body = atom(this.node(node.body));
       let tail = '';
-      if (captures && node.greedy && max === Infinity && nullable(node.body)) {
+      if (captures && copyable && greedy && max === Infinity && emptyBody) {
         this.tailCopy++;
         tail = `(?:${this.node(node.body)}|)`;
         this.tailCopy--;
@@ -241,7 +260,7 @@ class Emitter {
       else if (min === 0 && max === 1) q = '?';
       else if (min === max) q = `{${min}}`;
       else q = max === Infinity ? `{${min},}` : `{${min},${max}}`;
-      return body + q + (node.greedy ? '' : '?') + tail;
+      return body + q + lazy + tail;
     };
     return node.possessive ? this.atomic(write) : write();
   }
@@ -280,18 +299,19 @@ class Emitter {
   }
 }
 
-function hasGroup(node: OnigNode): boolean {
+/** Whether a node holds a capture group (one of `among`, when given). */
+function hasGroup(node: OnigNode, among?: ReadonlySet<number>): boolean {
   switch (node.kind) {
     case 'group':
-      return true;
+      return !among || among.has(node.index) || hasGroup(node.body, among);
     case 'seq':
-      return node.items.some(hasGroup);
+      return node.items.some((n) => hasGroup(n, among));
     case 'alt':
-      return node.alts.some(hasGroup);
+      return node.alts.some((n) => hasGroup(n, among));
     case 'quant':
     case 'atomic':
     case 'look':
-      return hasGroup(node.body);
+      return hasGroup(node.body, among);
     default:
       return false;
   }
@@ -320,4 +340,9 @@ function nullable(node: OnigNode): boolean {
     default:
       return true;
   }
+}
+
+/** A quantifiable atom: a single character or class as it is, anything else in `(?:...)`. */
+function atom(source: string): string {
+  return /^(?:[A-Za-z0-9_]|\\u\{[0-9a-f]+\}|\[(?:[^\]\\]|\\.)*\])$/.test(source) ? source : `(?:${source})`;
 }

@@ -95,6 +95,18 @@ const RECORDED: Case[] = [
   ["\\R","g","a\r\nb\nc",[{"offset":1,"length":2,"string":"\r\n","captures":[]},{"offset":4,"length":1,"string":"\n","captures":[]}]],
   ["(*FAIL)|a","g","aa",[{"offset":0,"length":1,"string":"a","captures":[]},{"offset":1,"length":1,"string":"a","captures":[]}]],
   ["(?{x})a",null,"a",[{"offset":0,"length":1,"string":"a","captures":[]}]],
+  ["b*??","g","aab",[{"offset":0,"length":0,"string":"","captures":[]},{"offset":1,"length":0,"string":"","captures":[]},{"offset":2,"length":0,"string":"","captures":[]}]],
+  ["a+?*","g","aab",[{"offset":0,"length":2,"string":"aa","captures":[]},{"offset":2,"length":0,"string":"","captures":[]}]],
+  ["a*?*","g","aab",[{"offset":0,"length":0,"string":"","captures":[]},{"offset":1,"length":0,"string":"","captures":[]},{"offset":2,"length":0,"string":"","captures":[]}]],
+  ["(?:b*?)??","g","ab",[{"offset":0,"length":0,"string":"","captures":[]},{"offset":1,"length":0,"string":"","captures":[]}]],
+  ["a{2}{3}",null,"aaaaaaa",[{"offset":0,"length":6,"string":"aaaaaa","captures":[]}]],
+  ["\\w??{1,2}","g","ab",[{"offset":0,"length":0,"string":"","captures":[]},{"offset":1,"length":0,"string":"","captures":[]}]],
+  ["(a?){0,2}",null,"aa",[{"offset":0,"length":2,"string":"aa","captures":[{"offset":1,"length":1,"string":"a","name":null}]}]],
+  ["(a|)+",null,"aa",[{"offset":0,"length":2,"string":"aa","captures":[{"offset":2,"string":"","length":0,"name":null}]}]],
+  ["\\R*","g","a\n\nb",[{"offset":0,"length":0,"string":"","captures":[]},{"offset":1,"length":0,"string":"","captures":[]},{"offset":2,"length":0,"string":"","captures":[]},{"offset":3,"length":0,"string":"","captures":[]}]],
+  ["\\R+","g","a\n\nb",[{"offset":1,"length":1,"string":"\n","captures":[]},{"offset":2,"length":1,"string":"\n","captures":[]}]],
+  ["\\R{2,}","g","a\n\n\nb",[{"offset":1,"length":3,"string":"\n\n\n","captures":[]}]],
+  ["(\\R)+",null,"\n\n",[{"offset":0,"length":1,"string":"\n","captures":[{"offset":0,"length":1,"string":"\n","name":null}]}]],
   ["(",null,"a",{"error":"Regex failure: end pattern with unmatched parenthesis"}],
   ["[a",null,"a",{"error":"Regex failure: premature end of char-class"}],
   ["a{2,1}",null,"a",{"error":"Regex failure: upper is smaller than lower in repeat range"}],
@@ -152,6 +164,11 @@ describe('matchValues: accepted differences (docs/regex-differences.md)', () => 
     expect(run('(?:(a)|b)+', null, 'ab')).toEqual([
       { offset: 0, length: 2, string: 'ab', captures: [{ offset: -1, string: null, length: 0, name: null }] },
     ]);
+  });
+
+  it('an unbounded loop whose body can match empty by a lazy choice', () => {
+    // jq 1.6 gives ["", ""]: Oniguruma ends the loop at the empty iteration.
+    expect((run('(?:a??|b)*', 'g', 'aa') as { string: string }[]).map((m) => m.string)).toEqual(['aa']);
   });
 
   it('steps over a multi-byte character where jq 1.6 crashes', () => {

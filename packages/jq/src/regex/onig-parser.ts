@@ -9,6 +9,7 @@ import { parseClass, readProperty } from './onig-class.js';
 import { onigError } from './onig-error.js';
 import { fetchToken, type Token } from './onig-lexer.js';
 import { Scanner } from './onig-scanner.js';
+import { quantify } from './onig-quantifiers.js';
 import { parseAbsent, parseCondition, parseContentsCallout, parseNamedCallout, type GroupParser } from './onig-special-groups.js';
 import { checkPattern } from './pattern-checks.js';
 import { SPACE_ATOMS, DIGIT_ATOMS, WORD_CHAR_ATOMS } from './unicode-props.js';
@@ -163,7 +164,8 @@ class Parser implements GroupParser {
         atom = atom.items[atom.items.length - 1]!;
       }
       isString = false;
-      atom = { kind: 'quant', min: r.lower, max: r.upper, greedy: r.greedy, possessive: r.possessive, body: atom };
+      atom = quantify({ min: r.lower, max: r.upper, greedy: r.greedy }, atom);
+      if (r.possessive) atom = { kind: 'atomic', body: atom };
       this.next();
     }
     return head.length > 0 ? { kind: 'seq', items: [...head, atom] } : atom;

@@ -22,33 +22,52 @@ const CALLOUT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const BUILTIN_CALLOUTS = new Set(['MISMATCH', 'ERROR', 'MAX', 'COUNT', 'TOTAL_COUNT', 'CMP', 'SKIP']);
 
 /**
- * After `(*`: `(*NAME[tag]{args})`. Only the built-in `(*FAIL)` can be expressed in JavaScript;
- * the other built-ins (`MAX`, `COUNT`, ...) are refused.
- * @internal
+ * After `(*`: `(*NAME[tag]{args})` (`prs_callout_of_name`). Only the built-in `(*FAIL)` can be
+ * expressed in JavaScript; the other built-ins (`MAX`, `COUNT`, ...) are refused.
  */
 export function parseNamedCallout(sc: Scanner): OnigNode {
+  if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
   const start = sc.p;
-  while (!sc.end() && /[A-Za-z0-9_]/.test(String.fromCodePoint(sc.peek()))) sc.p++;
-  const name = sc.text(start, sc.p);
+  let c: number;
+  let nameEnd: number;
+  for (;;) {
+    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+    nameEnd = sc.p;
+    c = sc.fetchS();
+    if (c === 0x29 || c === 0x5b || c === 0x7b) break;
+  }
+  const name = sc.text(start, nameEnd);
   if (!CALLOUT_NAME.test(name)) throw onigError('INVALID_CALLOUT_NAME');
-  if (sc.peekIs('[')) calloutTag(sc);
-  const hasArgs = sc.peekIs('{');
-  if (hasArgs) {
+  if (c === 0x5b) {
+    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+    const tagStart = sc.p;
+    let tagEnd = sc.p;
+    while (!sc.end()) {
+      tagEnd = sc.p;
+      if (sc.fetchS() === 0x5d) break;
+    }
+    if (!CALLOUT_NAME.test(sc.text(tagStart, tagEnd))) throw onigError('INVALID_CALLOUT_TAG_NAME');
+    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+    c = sc.fetchS();
+  }
+  let hasArgs = false;
+  if (c === 0x7b) {
+    hasArgs = true;
     while (!sc.end() && !sc.peekIs('}')) sc.p++;
-    if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
+    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
     sc.p++;
+    if (name !== 'FAIL' && !BUILTIN_CALLOUTS.has(name)) throw onigError('UNDEFINED_CALLOUT_NAME');
+    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+    c = sc.fetchS();
   }
-  if (sc.end() || !sc.peekIs(')')) throw onigError('INVALID_CALLOUT_PATTERN');
-  sc.p++;
-  if (name === 'FAIL') {
-    if (hasArgs) throw onigError('INVALID_CALLOUT_ARG');
-    return FAIL;
-  }
-  if (BUILTIN_CALLOUTS.has(name)) throw unsupportedError(`the callout (*${name})`);
-  throw onigError('UNDEFINED_CALLOUT_NAME');
+  if (name !== 'FAIL' && !BUILTIN_CALLOUTS.has(name)) throw onigError('UNDEFINED_CALLOUT_NAME');
+  if (name === 'FAIL' && hasArgs) throw onigError('INVALID_CALLOUT_ARG');
+  if (c !== 0x29) throw onigError('INVALID_CALLOUT_PATTERN');
+  if (name === 'FAIL') return FAIL;
+  throw unsupportedError(`the callout (*${name})`);
 }
 
-/** `[tag]` of a callout. */
+/** `[tag]` of a callout of contents. */
 function calloutTag(sc: Scanner): void {
   sc.p++;
   const start = sc.p;
