@@ -7,7 +7,7 @@ import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
 import * as re from '../regex/index.js';
 import { typeOf } from '../value.js';
-import { depthMark, isCatchable, restoreDepth } from '../compiler/runtime.js';
+import { type Env, depthMark, isCatchable, restoreDepth } from '../compiler/runtime.js';
 import type { CompiledArg } from '../compiler/scope.js';
 import { type NativeMap, defineGenerator, defineValues, eachValue } from './define.js';
 import type { NativeBuiltin } from '../compiler/compile-call.js';
@@ -41,34 +41,37 @@ function defineRegex(t: NativeMap, name: string, f: RegexFn): void {
 }
 
 /**
- * `sub`/`gsub`: the replacement is a filter on the capture object. jq 1.6 produces the outputs
- * that come before a failing replacement output and only then raises its error, so the error is
- * held back until those outputs are emitted.
+ * The outputs of `f` on `x` as a lazy sequence, as jq 1.6 consumes them: the outputs before a
+ * failing one come out first, then the error is raised.
+ */
+function lazyOutputs(f: CompiledArg, x: Json, env: Env): () => Iterable<Json> {
+  return function* outputs() {
+    const out: Json[] = [];
+    let failure: unknown;
+    const depth = depthMark();
+    try {
+      f.run(x, env, (v) => out.push(v));
+    } catch (e) {
+      if (!isCatchable(e)) throw e;
+      restoreDepth(depth);
+      failure = e;
+    }
+    yield* out;
+    if (failure !== undefined) throw failure;
+  };
+}
+
+/**
+ * `sub`/`gsub`: the replacement is a filter on the capture object. The regex module reproduces
+ * jq 1.6's jq-defined sub (its flags filter evaluated twice, outputs before a later error kept);
+ * `sub/2` passes no flags at all (1.6 defines it separately, on `match/1`).
  */
 function defineSub(t: NativeMap, name: string, arity: 2 | 3, global: boolean): void {
   defineGenerator(t, name, arity, (input, env, emit, args) => {
     const [r, repl, flags] = args as CompiledArg[];
     eachValue(r as CompiledArg, input, env, (regex) => {
-      const run = (fl: Json): void => {
-        let pending: unknown;
-        const outs = re.sub(input, regex, fl, (cap: Json) => {
-          const results: Json[] = [];
-          if (pending !== undefined) return results;
-          const depth = depthMark();
-          try {
-            (repl as CompiledArg).run(cap, env, (x) => results.push(x));
-          } catch (e) {
-            if (!isCatchable(e)) throw e;
-            restoreDepth(depth);
-            pending = e;
-          }
-          return results;
-        }, global);
-        for (const x of outs) emit(x);
-        if (pending !== undefined) throw pending;
-      };
-      if (flags) eachValue(flags, input, env, run);
-      else run(null);
+      const outputs = re.subIterate(input, regex, flags ? lazyOutputs(flags, input, env) : undefined, (cap) => lazyOutputs(repl as CompiledArg, cap, env)(), global);
+      for (const x of outputs) emit(x);
     });
   });
 }
