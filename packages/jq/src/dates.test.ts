@@ -1,5 +1,5 @@
 /**
- * Tests of dates.ts against recorded jq 1.6 outputs: `jq -nc 'try (<case>) catch ("E:" + .)'`
+ * Tests of dates.ts (and date-format.ts, date-parse.ts, broken-down-time.ts) against recorded jq 1.6 outputs: `jq -nc 'try (<case>) catch ("E:" + .)'`
  * with TZ=UTC (UTC_CASES) and TZ=America/New_York (NEW_YORK_CASES).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +194,15 @@ const UTC_CASES: [string, string][] = [
   ["\"366 2015\" | strptime(\"%j %Y\")", "[2015,24,31,0,0,0,5,365]"],
   ["\"366 2016\" | strptime(\"%j %Y\")", "[2016,11,31,0,0,0,6,365]"],
   ["\"1700000000\" | strptime(\"%s\")", "[2023,10,14,22,13,20,2,317]"],
+  // strptime's derived fields outside the year, and jq's 367 "unset" day of year
+  ["\"2015 52 0 2\" | strptime(\"%Y %W %w %m\")", "[2015,1,2,0,0,0,0,32]"],
+  ["\"2015 0 0\" | strptime(\"%Y %U %w\")", "[2015,-1,-3,0,0,0,0,-4]"],
+  ["\"2016 0 0\" | strptime(\"%Y %U %w\")", "[2016,-1,-369,0,0,0,0,-5]"],
+  ["\"2015 53 6\" | strptime(\"%Y %U %w\")", "[2015,25,8,0,0,0,6,373]"],
+  ["\"366 10 2015\" | strptime(\"%j %d %Y\")", "[2015,24,10,0,0,0,5,365]"],
+  ["\"2015 +05:3\" | strptime(\"%Y %z\")", "\"E:date \\\"2015 +05:3\\\" does not match format \\\"%Y %z\\\"\""],
+  ["\"15 03\" | strptime(\"%Od %Om\")", "\"E:date \\\"15 03\\\" does not match format \\\"%Od %Om\\\"\""],
+  ["1425599621 | strftime(\"%^#p|%#Ea|%012s|%-6z|%_Oy|%^P\")", "\"pm|%#Ea|001425599621|     +     0|15|pm\""],
   ["\"1\" | strptime(1)", "\"E:strptime/1 requires string inputs and arguments\""],
   ["1 | strptime(\"%Y\")", "\"E:strptime/1 requires string inputs and arguments\""],
 ];
