@@ -1,49 +1,138 @@
 /**
- * An incremental parser for a stream of JSON texts that behaves like jq 1.6's `jv_parse.c`: it
- * works on UTF-8 bytes fed in buffers, emits each top-level value as soon as it is complete,
- * accepts what jq accepts (`NaN`, `Infinity`, leading zeros, `+1`, `.5`) and reports errors with
- * jq's exact words and its line/column counting (columns count bytes; a newline sets column 0).
+ * An incremental reader for a stream of JSON texts with jq 1.6's observable behaviour: it takes
+ * UTF-8 bytes in buffers, hands out each top-level value as soon as it is complete, accepts jq's
+ * extensions (`NaN`, `Infinity`, leading zeros, `+1`, `.5`, leading \v/\f) and reports errors
+ * with jq's exact words and line/column positions.
  *
- * Why a port instead of JSON.parse: the CLI must print jq's messages byte for byte
- * (`parse error: Unfinished JSON term at EOF at line 2, column 0`), feed files through one parser
- * (jq concatenates its input files), and support `--seq` record separators; `fromjson`
- * (`json-parse.ts`) falls back to it for jq's extensions and error texts. Streaming mode
- * (`--stream`) is not ported.
+ * It is built from two parts: `JsonScanner` (`jv-scanner.ts`) classifies bytes and collects words
+ * and string bodies; `ValueStack` below assembles them into values and enforces the grammar.
+ *
+ * Why not JSON.parse: the CLI must print jq's messages byte for byte
+ * (`parse error: Unfinished JSON term at EOF at line 2, column 0`), read all input files as one
+ * stream, and support `--seq` record separators; `fromjson` (`json-parse.ts`) falls back to this
+ * reader for jq's extensions and error texts. Streaming mode (`--stream`) is not supported.
  * @module
  */
 import type { Json } from './ast.js';
-import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { JsonScanner, RECORD_SEPARATOR, TextError, decodeStringBody, decodeWord } from './jv-scanner.js';
 import { setKey, type JsonObject } from './value.js';
+
+export { parseNumberToken } from './jv-scanner.js';
 
 /** One step of the parser: a value, an error message (jq's text), or nothing yet. @internal */
 export type ParseStep = { kind: 'value'; value: Json } | { kind: 'error'; message: string } | { kind: 'none' };
 
 const NONE: ParseStep = { kind: 'none' };
-const RS = 0x1e;
 const BOM = [0xef, 0xbb, 0xbf];
-const BOM_MALFORMED = 0xff;
 
-const enum St {
-  Normal,
-  String,
-  StringEscape,
-  WaitingForRs,
+/** How deep containers may nest; an object waiting for the value of a key counts twice. */
+const DEPTH_LIMIT = 256;
+
+/** "No value here" (JSON null is a value). */
+const NOTHING: unique symbol = Symbol('nothing');
+type Maybe = Json | typeof NOTHING;
+
+type Frame = { kind: 'array'; items: Json[] } | { kind: 'object'; members: JsonObject; key: string | null; filled: boolean };
+
+/** Containers under construction plus the latest complete value not yet placed anywhere. */
+class ValueStack {
+  pending: Maybe = NOTHING;
+  private frames: Frame[] = [];
+  private depth = 0;
+
+  get inContainer(): boolean {
+    return this.frames.length > 0;
+  }
+
+  clear(): void {
+    this.pending = NOTHING;
+    this.frames = [];
+    this.depth = 0;
+  }
+
+  /** A scalar value has been read. */
+  put(value: Json): void {
+    if (this.pending !== NOTHING) throw new TextError('Expected separator between values');
+    this.pending = value;
+  }
+
+  /** The pending value when it is a complete top-level value (it is then taken away). */
+  takeTopLevel(): Maybe {
+    if (this.frames.length > 0) return NOTHING;
+    const v = this.pending;
+    this.pending = NOTHING;
+    return v;
+  }
+
+  /** One of `[ ] { } , :`. */
+  punct(b: number): void {
+    const top = this.frames[this.frames.length - 1];
+    switch (String.fromCharCode(b)) {
+      case '[':
+      case '{':
+        if (this.depth >= DEPTH_LIMIT) throw new TextError('Exceeds depth limit for parsing');
+        if (this.pending !== NOTHING) throw new TextError('Expected separator between values');
+        this.frames.push(b === 0x5b ? { kind: 'array', items: [] } : { kind: 'object', members: {}, key: null, filled: false });
+        this.depth++;
+        return;
+      case ':':
+        if (this.pending === NOTHING) throw new TextError("Expected string key before ':'");
+        if (top?.kind !== 'object' || top.key !== null) throw new TextError("':' not as part of an object");
+        if (typeof this.pending !== 'string') throw new TextError('Object keys must be strings');
+        top.key = this.pending;
+        this.pending = NOTHING;
+        this.depth++;
+        return;
+      case ',':
+        if (this.pending === NOTHING) throw new TextError("Expected value before ','");
+        if (top === undefined) throw new TextError("',' not as part of an object or array");
+        this.placePending(top);
+        return;
+      case ']':
+        if (top?.kind !== 'array') throw new TextError("Unmatched ']'");
+        if (this.pending !== NOTHING) this.placePending(top);
+        else if (top.items.length > 0) throw new TextError('Expected another array element');
+        this.close(top.items);
+        return;
+      default: // '}'
+        if (top === undefined) throw new TextError("Unmatched '}'");
+        if (this.pending !== NOTHING) {
+          if (top.kind !== 'object') throw new TextError('Objects must consist of key:value pairs');
+          this.placePending(top);
+        } else if (top.kind !== 'object' || top.key !== null) {
+          throw new TextError("Unmatched '}'");
+        } else if (top.filled) {
+          throw new TextError('Expected another key-value pair');
+        }
+        this.close(top.members);
+    }
+  }
+
+  /** Moves the pending value into the innermost container. */
+  private placePending(top: Frame): void {
+    const value = this.pending as Json;
+    if (top.kind === 'array') {
+      top.items.push(value);
+    } else {
+      if (top.key === null) throw new TextError('Objects must consist of key:value pairs');
+      setKey(top.members, top.key, value);
+      top.key = null;
+      top.filled = true;
+      this.depth--;
+    }
+    this.pending = NOTHING;
+  }
+
+  private close(container: Json): void {
+    this.frames.pop();
+    this.depth--;
+    this.pending = container;
+  }
 }
 
-/** jq's parser stack depth limit (containers and pending keys both count). */
-const MAX_PARSING_DEPTH = 256;
-/** What jq's strtod accepts for a token that does not start with t, f or n (it skips leading \v, \f). */
-const NUMBER_RE = /^[\v\f]*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const INFNAN_RE = /^[\v\f]*([+-]?)(?:(inf|infinity)|nan)$/i;
-
-/** Marks "no value" for `next` (jq's `jv_invalid()`); JSON null is a real value. */
-const INVALID: unique symbol = Symbol('invalid');
-type Slot = Json | typeof INVALID;
-type Frame = Json[] | JsonObject | string;
-
 /**
- * jq 1.6's JSON text parser. Feed bytes with `setBuf`, pull values with `next` until it returns
- * `none` (needs more input, or finished at EOF).
+ * Reads JSON texts the way jq 1.6 does. Feed bytes with `setBuf`, pull values with `next` until
+ * it returns `none` (needs more input, or finished at EOF).
  *
  * @example
  * const p = new JvParser();
@@ -54,369 +143,185 @@ type Frame = Json[] | JsonObject | string;
  */
 export class JvParser {
   private readonly seq: boolean;
-  private buf: Uint8Array | null = null;
-  private pos = 0;
-  private partial = false;
-  private eof = false;
-  private bomPos = 0;
-  private stack: Frame[] = [];
-  private nextValue: Slot = INVALID;
-  private token = new Uint8Array(256);
-  private tokenPos = 0;
-  private line = 1;
-  private column = 0;
-  private st = St.Normal;
-  private lastChWasWs = false;
-  private out: Slot = INVALID;
+  private readonly scanner: JsonScanner;
+  private readonly values = new ValueStack();
+  private input: Uint8Array | null = null;
+  private at = 0;
+  private moreToCome = false;
+  private finished = false;
+  /** Bytes of a leading BOM seen so far (3 once settled either way); `bomBroken` if it stopped halfway. */
+  private bomSeen = 0;
+  private bomBroken = false;
+  /** A top-level value completed by the byte just read. */
+  private completed: Maybe = NOTHING;
 
   constructor(options: { seq?: boolean } = {}) {
     this.seq = options.seq ?? false;
-    // With --seq, text before the first RS is abandoned.
-    if (this.seq) this.st = St.WaitingForRs;
+    // With --seq, text before the first record separator is abandoned.
+    this.scanner = new JsonScanner(this.seq ? 'skip' : 'between');
   }
 
-  /** Bytes of the current buffer not consumed yet (`jv_parser_remaining`). */
+  /** Bytes of the current buffer not consumed yet. */
   remaining(): number {
-    return this.buf === null ? 0 : this.buf.length - this.pos;
+    return this.input === null ? 0 : this.input.length - this.at;
   }
 
   /** Gives the parser its next buffer; `isPartial` false means EOF after it. */
   setBuf(bytes: Uint8Array, isPartial: boolean): void {
-    let start = 0;
-    while (start < bytes.length && this.bomPos < BOM.length) {
-      if (bytes[start] === BOM[this.bomPos]) {
-        start++;
-        this.bomPos++;
+    let skip = 0;
+    while (skip < bytes.length && this.bomSeen < BOM.length && !this.bomBroken) {
+      if (bytes[skip] === BOM[this.bomSeen]) {
+        skip++;
+        this.bomSeen++;
+      } else if (this.bomSeen === 0) {
+        this.bomSeen = BOM.length; // no BOM at all
       } else {
-        this.bomPos = this.bomPos === 0 ? BOM.length : BOM_MALFORMED;
-        break;
+        this.bomBroken = true;
       }
     }
-    this.buf = start === 0 ? bytes : bytes.subarray(start);
-    this.pos = 0;
-    this.partial = isPartial;
+    this.input = bytes.subarray(skip);
+    this.at = 0;
+    this.moreToCome = isPartial;
   }
 
-  /** The next value, error or `none` (`jv_parser_next`). */
+  /** The next value, error or `none`. */
   next(): ParseStep {
-    if (this.eof || this.buf === null) return NONE;
-    if (this.bomPos === BOM_MALFORMED) {
+    if (this.finished || this.input === null) return NONE;
+    if (this.bomBroken) {
       if (!this.seq) return { kind: 'error', message: 'Malformed BOM' };
-      // jq sets "waiting for RS" and then resets the parser, which undoes it: parsing goes on.
-      this.reset();
+      this.restart(); // with --seq jq starts over on every call and carries on
     }
-    const buf = this.buf;
-    let msg: string | null | true = null;
-    let ch = 0;
-    this.out = INVALID;
-    while (msg === null && this.pos < buf.length) {
-      ch = buf[this.pos++]!;
-      if (this.st === St.WaitingForRs) {
-        if (ch === 10) {
-          this.line++;
-          this.column = 0;
-        } else {
-          this.column++;
+    const input = this.input;
+    this.completed = NOTHING;
+    let b = 0;
+    try {
+      while (this.at < input.length) {
+        b = input[this.at++]!;
+        if (this.consume(b)) return this.takeCompleted();
+      }
+    } catch (e) {
+      if (!(e instanceof TextError)) throw e;
+      return this.failAt(e.message, b);
+    }
+    return this.moreToCome ? NONE : this.atEnd();
+  }
+
+  /** Handles one byte; true when `next` should return (with `completed`, or nothing). */
+  private consume(b: number): boolean {
+    const lexeme = this.scanner.push(b);
+    switch (lexeme) {
+      case 'absorbed':
+      case 'skipped':
+        return false;
+      case 'separator':
+        return this.recordSeparator();
+      case 'close-quote':
+        this.values.put(decodeStringBody(this.scanner.collected()));
+        this.scanner.clearText();
+        this.scanner.mode = 'between';
+        return this.noteCompleted();
+      default: {
+        this.endWord();
+        let done = this.noteCompleted();
+        if (lexeme === 'open-quote') {
+          this.scanner.mode = 'string';
+        } else if (lexeme === 'punct') {
+          this.values.punct(b);
+          done = this.noteCompleted() || done;
         }
-        if (ch === RS) this.st = St.Normal;
-        continue;
+        return done;
       }
-      msg = this.scan(ch);
     }
-    if (msg === true) {
-      const v = this.out as Slot;
-      this.out = INVALID;
-      return v === INVALID ? NONE : { kind: 'value', value: v };
-    }
-    if (msg !== null) {
-      this.out = INVALID;
-      if (ch !== RS && this.seq) {
-        this.st = St.WaitingForRs;
-        const message = `${msg} at line ${this.line}, column ${this.column} (need RS to resync)`;
-        this.reset();
-        this.st = St.WaitingForRs;
-        return { kind: 'error', message };
-      }
-      const message = `${msg} at line ${this.line}, column ${this.column}`;
-      this.reset();
-      if (!this.seq) {
-        this.buf = null; // jq throws the rest of this buffer away
-        this.pos = 0;
-      }
-      return { kind: 'error', message };
-    }
-    if (this.partial) return NONE;
-    return this.atEof();
   }
 
-  private atEof(): ParseStep {
-    this.eof = true;
-    const where = `at EOF at line ${this.line}, column ${this.column}`;
-    if (this.st === St.WaitingForRs) return this.eofError(`Unfinished abandoned text ${where}`);
-    if (this.st !== St.Normal) return this.eofError(`Unfinished string ${where}`);
-    const lit = this.checkLiteral();
-    if (lit !== null) return this.eofError(`${lit} ${where}`);
-    if (this.stack.length !== 0) return this.eofError(`Unfinished JSON term ${where}`);
-    if (this.seq && !this.lastChWasWs && typeof this.nextValue === 'number') {
-      return this.eofError(`Potentially truncated top-level numeric value ${where}`);
-    }
-    const v = this.nextValue;
-    this.nextValue = INVALID;
-    return v === INVALID ? NONE : { kind: 'value', value: v };
-  }
-
-  private eofError(message: string): ParseStep {
-    this.reset();
-    this.st = St.WaitingForRs;
-    return { kind: 'error', message };
-  }
-
-  private reset(): void {
-    this.nextValue = INVALID;
-    this.stack = [];
-    this.tokenPos = 0;
-    this.st = St.Normal;
-  }
-
-  /** One byte (`scan`): null = keep going, true = a value is in `out`, string = error. */
-  private scan(ch: number): string | null | true {
-    this.column++;
-    if (ch === 10) {
-      this.line++;
-      this.column = 0;
-    }
-    if (ch === RS) return this.scanRs();
-    let answer: true | null = null;
-    this.lastChWasWs = false;
-    if (this.st === St.Normal) {
-      const isWs = ch === 32 || ch === 9 || ch === 13 || ch === 10;
-      const isStructure = ch === 91 || ch === 44 || ch === 93 || ch === 123 || ch === 58 || ch === 125;
-      const isQuote = ch === 34;
-      if (isWs) this.lastChWasWs = true;
-      if (!isWs && !isStructure && !isQuote) {
-        this.tokenAdd(ch);
-        return null;
+  /** A record separator ends whatever came before it; with --seq, cut-off values are errors. */
+  private recordSeparator(): boolean {
+    const { scanner, values } = this;
+    const cutOff = this.seq && !scanner.spaceBefore && (values.inContainer || scanner.hasText || typeof values.pending === 'number');
+    if (cutOff) {
+      let numeric: boolean;
+      try {
+        this.endWord();
+        numeric = typeof values.pending === 'number';
+      } catch {
+        numeric = false;
       }
-      const lit = this.checkLiteral();
-      if (lit !== null) return lit;
-      if (this.checkDone()) answer = true;
-      if (isQuote) {
-        this.st = St.String;
-      } else if (isStructure) {
-        const err = this.structure(ch);
-        if (err !== null) return err;
-      }
-      if (this.checkDone()) answer = true;
-    } else if (ch === 34 && this.st === St.String) {
-      const err = this.foundString();
-      if (err !== null) return err;
-      this.st = St.Normal;
-      if (this.checkDone()) answer = true;
-    } else {
-      this.tokenAdd(ch);
-      this.st = ch === 92 && this.st === St.String ? St.StringEscape : St.String;
+      throw new TextError(numeric ? 'Potentially truncated top-level numeric value' : 'Truncated value');
     }
-    return answer;
-  }
-
-  private scanRs(): string | null | true {
-    const truncated = this.seq && !this.lastChWasWs && (this.stack.length > 0 || this.tokenPos > 0 || typeof this.nextValue === 'number');
-    if (truncated) {
-      if (this.checkLiteral() === null && typeof this.nextValue === 'number') {
-        return 'Potentially truncated top-level numeric value';
-      }
-      return 'Truncated value';
-    }
-    const lit = this.checkLiteral();
-    if (lit !== null) return lit;
-    if (this.st === St.Normal && this.checkDone()) return true;
-    this.reset();
-    this.out = INVALID;
+    this.endWord();
+    if (scanner.mode === 'between' && this.noteCompleted()) return true;
+    this.restart();
+    this.completed = NOTHING;
     return true;
   }
 
-  private checkDone(): boolean {
-    if (this.stack.length === 0 && this.nextValue !== INVALID) {
-      this.out = this.nextValue;
-      this.nextValue = INVALID;
-      return true;
+  /** Turns a collected word (or, at a record separator, a string body) into a value. */
+  private endWord(): void {
+    if (!this.scanner.hasText) return;
+    this.values.put(decodeWord(this.scanner.collected()));
+    this.scanner.clearText();
+  }
+
+  private takeCompleted(): ParseStep {
+    const v = this.completed;
+    this.completed = NOTHING;
+    return v === NOTHING ? NONE : { kind: 'value', value: v };
+  }
+
+  private noteCompleted(): boolean {
+    const v = this.values.takeTopLevel();
+    if (v === NOTHING) return false;
+    this.completed = v;
+    return true;
+  }
+
+  private failAt(problem: string, b: number): ParseStep {
+    this.completed = NOTHING;
+    const message = `${problem} at line ${this.scanner.line}, column ${this.scanner.column}`;
+    this.restart();
+    if (this.seq && b !== RECORD_SEPARATOR) {
+      this.scanner.mode = 'skip';
+      return { kind: 'error', message: `${message} (need RS to resync)` };
     }
-    return false;
-  }
-
-  private tokenAdd(ch: number): void {
-    if (this.tokenPos === this.token.length) {
-      const bigger = new Uint8Array(this.token.length * 2);
-      bigger.set(this.token);
-      this.token = bigger;
+    if (!this.seq) {
+      this.input = null; // the rest of this buffer is thrown away
+      this.at = 0;
     }
-    this.token[this.tokenPos++] = ch;
+    return { kind: 'error', message };
   }
 
-  private value(v: Json): string | null {
-    if (this.nextValue !== INVALID) return 'Expected separator between values';
-    this.nextValue = v;
-    return null;
-  }
-
-  /** A literal or number token ended (`check_literal`). */
-  private checkLiteral(): string | null {
-    if (this.tokenPos === 0) return null;
-    const t = this.token;
-    const first = t[0];
-    let pattern: string | null = null;
-    let v: Json = null;
-    if (first === 116) [pattern, v] = ['true', true];
-    else if (first === 102) [pattern, v] = ['false', false];
-    else if (first === 110) [pattern, v] = ['null', null];
-    if (pattern !== null) {
-      if (this.tokenPos !== pattern.length) return 'Invalid literal';
-      for (let i = 0; i < pattern.length; i++) if (t[i] !== pattern.charCodeAt(i)) return 'Invalid literal';
-    } else {
-      const text = String.fromCharCode(...t.subarray(0, this.tokenPos));
-      const n = parseNumberToken(text);
-      if (n === undefined) return 'Invalid numeric literal';
-      v = n;
-    }
-    const err = this.value(v);
-    if (err !== null) return err;
-    this.tokenPos = 0;
-    return null;
-  }
-
-  /** `[ , ] { : }` (`token`). */
-  private structure(ch: number): string | null {
-    const stack = this.stack;
-    const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
-    switch (ch) {
-      case 91: // [
-      case 123: // {
-        if (stack.length >= MAX_PARSING_DEPTH) return 'Exceeds depth limit for parsing';
-        if (this.nextValue !== INVALID) return 'Expected separator between values';
-        stack.push(ch === 91 ? [] : {});
-        return null;
-      case 58: // :
-        if (this.nextValue === INVALID) return "Expected string key before ':'";
-        if (top === undefined || !isObject(top)) return "':' not as part of an object";
-        if (typeof this.nextValue !== 'string') return 'Object keys must be strings';
-        stack.push(this.nextValue);
-        this.nextValue = INVALID;
-        return null;
-      case 44: // ,
-        if (this.nextValue === INVALID) return "Expected value before ','";
-        if (top === undefined) return "',' not as part of an object or array";
-        if (Array.isArray(top)) {
-          top.push(this.nextValue);
-        } else if (typeof top === 'string') {
-          setKey(stack[stack.length - 2] as JsonObject, top, this.nextValue);
-          stack.pop();
-        } else {
-          return 'Objects must consist of key:value pairs';
-        }
-        this.nextValue = INVALID;
-        return null;
-      case 93: // ]
-        if (top === undefined || !Array.isArray(top)) return "Unmatched ']'";
-        if (this.nextValue !== INVALID) top.push(this.nextValue);
-        else if (top.length !== 0) return 'Expected another array element';
-        this.nextValue = stack.pop()!;
-        return null;
-      default: // }
-        if (top === undefined) return "Unmatched '}'";
-        if (this.nextValue !== INVALID) {
-          if (typeof top !== 'string') return 'Objects must consist of key:value pairs';
-          setKey(stack[stack.length - 2] as JsonObject, top, this.nextValue);
-          stack.pop();
-          this.nextValue = INVALID;
-        } else {
-          if (!isObject(top)) return "Unmatched '}'";
-          if (Object.keys(top).length !== 0) return 'Expected another key-value pair';
-        }
-        this.nextValue = stack.pop()!;
-        return null;
-    }
-  }
-
-  /** The closing quote of a string: decode escapes (`found_string`). */
-  private foundString(): string | null {
-    const t = this.token;
-    const end = this.tokenPos;
-    const out = new Uint8Array(end);
-    let o = 0;
-    let i = 0;
-    while (i < end) {
-      const c = t[i++]!;
-      if (c !== 92) {
-        if (c > 0 && c < 0x1f) return 'Invalid string: control characters from U+0000 through U+001F must be escaped';
-        out[o++] = c;
-        continue;
-      }
-      if (i >= end) return 'Expected escape character at end of string';
-      const e = t[i++]!;
-      switch (e) {
-        case 92: case 34: case 47: out[o++] = e; break; // \\ \" \/
-        case 98: out[o++] = 8; break; // \b
-        case 102: out[o++] = 12; break; // \f
-        case 116: out[o++] = 9; break; // \t
-        case 110: out[o++] = 10; break; // \n
-        case 114: out[o++] = 13; break; // \r
-        case 117: { // \u
-          if (i + 4 > end) return 'Invalid \\uXXXX escape';
-          let cp = unhex4(t, i);
-          if (cp < 0) return 'Invalid characters in \\uXXXX escape';
-          i += 4;
-          if (cp >= 0xd800 && cp <= 0xdbff) {
-            if (i + 6 > end || t[i] !== 92 || t[i + 1] !== 117) return 'Invalid \\uXXXX\\uXXXX surrogate pair escape';
-            const low = unhex4(t, i + 2);
-            if (!(low >= 0xdc00 && low <= 0xdfff)) return 'Invalid \\uXXXX\\uXXXX surrogate pair escape';
-            i += 6;
-            cp = 0x10000 + (((cp - 0xd800) << 10) | (low - 0xdc00));
-          }
-          o = encodeUtf8(cp, out, o);
-          break;
-        }
-        default:
-          return 'Invalid escape';
+  private atEnd(): ParseStep {
+    this.finished = true;
+    const { scanner, values } = this;
+    let problem: string | null = null;
+    if (scanner.mode === 'skip') problem = 'Unfinished abandoned text';
+    else if (scanner.mode !== 'between') problem = 'Unfinished string';
+    else {
+      try {
+        this.endWord();
+      } catch (e) {
+        if (!(e instanceof TextError)) throw e;
+        problem = e.message;
       }
     }
-    const err = this.value(decodeUtf8(out, 0, o));
-    if (err !== null) return err;
-    this.tokenPos = 0;
-    return null;
+    if (problem === null && values.inContainer) problem = 'Unfinished JSON term';
+    if (problem === null && this.seq && !scanner.spaceBefore && typeof values.pending === 'number') {
+      problem = 'Potentially truncated top-level numeric value';
+    }
+    if (problem !== null) {
+      this.restart();
+      scanner.mode = 'skip';
+      return { kind: 'error', message: `${problem} at EOF at line ${scanner.line}, column ${scanner.column}` };
+    }
+    const v = values.takeTopLevel();
+    return v === NOTHING ? NONE : { kind: 'value', value: v };
   }
-}
 
-function isObject(f: Frame): f is JsonObject {
-  return typeof f === 'object' && !Array.isArray(f);
-}
-
-function unhex4(t: Uint8Array, at: number): number {
-  let v = 0;
-  for (let k = 0; k < 4; k++) {
-    const c = t[at + k]!;
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 102) d = c - 87;
-    else if (c >= 65 && c <= 70) d = c - 55;
-    else return -1;
-    v = (v << 4) | d;
+  private restart(): void {
+    this.values.clear();
+    this.scanner.clearText();
+    this.scanner.mode = 'between';
   }
-  return v;
-}
-
-/**
- * A number token as jq's `jvp_strtod` reads it (a token is a run of characters that are not
- * whitespace, `"`, or one of `[]{},:`; tokens starting with t, f or n are literals instead):
- * optional leading \v/\f, sign, digits with optional `.` and exponent (`01`, `+1`, `.5`, `1.`
- * are fine), or case-insensitive `inf`, `infinity`, `nan`. Undefined when jq rejects it.
- * @internal
- */
-export function parseNumberToken(token: string): number | undefined {
-  if (NUMBER_RE.test(token)) return Number(token.replace(/^[\v\f]+/, ''));
-  const m = INFNAN_RE.exec(token);
-  if (m === null) return undefined;
-  if (m[2] === undefined) return NaN;
-  return m[1] === '-' ? -Infinity : Infinity;
 }
 
 /**
