@@ -1,7 +1,6 @@
 /**
- * Bracket classes `[...]` and `\p{...}` properties: a port of Oniguruma 6.9.8's
- * `fetch_token_cc`, `prs_cc` and `prs_posix_bracket` for ONIG_SYNTAX_PERL_NG (no `&&`, no nested
- * sets: a `[` inside a class is an ordinary character).
+ * Bracket classes `[...]` and `\p{...}` properties. In jq's syntax there is no `&&` and no nested
+ * set: a `[` inside a class is an ordinary character unless it starts a POSIX bracket `[:name:]`.
  * @module
  */
 import type { CharProperty, ClassItem } from './onig-ast.js';
@@ -11,7 +10,8 @@ import { scanRadix, type Scanner } from './onig-scanner.js';
 import { DIGIT_ATOMS, lookupProperty, POSIX_CLASSES, SPACE_ATOMS, WORD_ATOMS } from './unicode-props.js';
 import { decodeUtf8Lead, utf8Length } from './utf8.js';
 
-type CcToken =
+/** A piece of a class body. */
+type Piece =
   | { type: 'eot' | 'close' | 'range' }
   | { type: 'char'; cp: number; escaped: boolean }
   | { type: 'codePoint'; cp: number }
@@ -20,41 +20,56 @@ type CcToken =
   | { type: 'property'; negated: boolean }
   | { type: 'posixOpen'; backp: number };
 
-const CTYPES: Readonly<Record<string, CharProperty>> = {
-  w: { kind: 'prop', atoms: WORD_ATOMS, negated: false, caseClosed: true },
-  W: { kind: 'prop', atoms: WORD_ATOMS, negated: true, caseClosed: true },
-  d: { kind: 'prop', atoms: DIGIT_ATOMS, negated: false, caseClosed: true },
-  D: { kind: 'prop', atoms: DIGIT_ATOMS, negated: true, caseClosed: true },
-  s: { kind: 'prop', atoms: SPACE_ATOMS, negated: false, caseClosed: true },
-  S: { kind: 'prop', atoms: SPACE_ATOMS, negated: true, caseClosed: true },
-};
+const shorthand = (atoms: string[], negated: boolean): CharProperty => ({ kind: 'prop', atoms, negated, caseClosed: true });
 
-function fetchCcToken(sc: Scanner): CcToken {
+const SHORTHANDS = new Map<string, CharProperty>([
+  ['w', shorthand(WORD_ATOMS, false)],
+  ['W', shorthand(WORD_ATOMS, true)],
+  ['d', shorthand(DIGIT_ATOMS, false)],
+  ['D', shorthand(DIGIT_ATOMS, true)],
+  ['s', shorthand(SPACE_ATOMS, false)],
+  ['S', shorthand(SPACE_ATOMS, true)],
+]);
+
+const negate = (p: CharProperty, flip: boolean): CharProperty => (flip ? { ...p, negated: !p.negated } : p);
+
+function nextPiece(sc: Scanner): Piece {
   if (sc.codePointContinue) {
-    const r = sc.nextSequenceCodePoint(true);
-    if (r === 'range') return { type: 'range' };
-    if (r !== 'end') return { type: 'codePoint', cp: r };
+    const more = sc.nextSequenceCodePoint(true);
+    if (more === 'range') return { type: 'range' };
+    if (more !== 'end') return { type: 'codePoint', cp: more };
   }
   if (sc.end()) return { type: 'eot' };
   const c = sc.fetch();
-  if (c === 0x5d) return { type: 'close' };
-  if (c === 0x2d) return { type: 'range' };
-  if (c === 0x5b && sc.peekIs(':')) {
-    const backp = sc.p;
-    sc.inc();
-    if (colonBracketAhead(sc)) return { type: 'posixOpen', backp };
-    sc.unfetch();
-    return { type: 'char', cp: c, escaped: false };
+  switch (c) {
+    case 0x5d:
+      return { type: 'close' };
+    case 0x2d:
+      return { type: 'range' };
+    case 0x5c:
+      return escapedPiece(sc);
+    case 0x5b:
+      if (sc.peekIs(':')) {
+        const backp = sc.p;
+        sc.inc();
+        if (posixCloseAhead(sc)) return { type: 'posixOpen', backp };
+        sc.unfetch();
+      }
+      return { type: 'char', cp: c, escaped: false };
+    default:
+      return { type: 'char', cp: c, escaped: false };
   }
-  if (c !== 0x5c) return { type: 'char', cp: c, escaped: false };
+}
+
+/** After a backslash inside a class. */
+function escapedPiece(sc: Scanner): Piece {
   if (sc.end()) throw onigError('END_PATTERN_AT_ESCAPE');
   const e = sc.fetch();
   const ch = String.fromCodePoint(e);
-  if (Object.hasOwn(CTYPES, ch)) return { type: 'prop', prop: CTYPES[ch]! };
-  switch (ch) {
-    case 'p':
-    case 'P': {
-      if (!sc.peekIs('{')) break;
+  const known = SHORTHANDS.get(ch);
+  if (known) return { type: 'prop', prop: known };
+  if (ch === 'p' || ch === 'P') {
+    if (sc.peekIs('{')) {
       sc.inc();
       let negated = ch === 'P';
       if (!sc.end()) {
@@ -63,215 +78,234 @@ function fetchCcToken(sc: Scanner): CcToken {
       }
       return { type: 'property', negated };
     }
-    case 'o':
-    case 'x': {
-      if (sc.end()) break;
-      const brace = readCodePointBrace(sc, ch === 'x' ? 16 : 8, true);
-      if (typeof brace === 'number') return { type: 'codePoint', cp: brace };
-      if (brace === undefined && ch === 'x') return { type: 'crudeByte', byte: readCrudeHex(sc), base: 16 };
-      break;
+  } else if (ch === 'x' || ch === 'o') {
+    if (!sc.end()) {
+      const braced = readCodePointBrace(sc, ch === 'x' ? 16 : 8, true);
+      if (typeof braced === 'number') return { type: 'codePoint', cp: braced };
+      if (braced === undefined && ch === 'x') return { type: 'crudeByte', byte: readCrudeHex(sc), base: 16 };
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-      sc.unfetch();
-      const code = scanRadix(sc, 8, 0, 3);
-      if (code >= 256) throw onigError('TOO_BIG_NUMBER');
-      return { type: 'crudeByte', byte: code, base: 8 };
-    }
-    default: {
-      sc.unfetch();
-      const value = readEscapedValue(sc);
-      if (value !== e) return { type: 'codePoint', cp: value };
-    }
+  } else if (ch >= '0' && ch <= '7') {
+    sc.unfetch();
+    const byte = scanRadix(sc, 8, 0, 3);
+    if (byte > 0xff) throw onigError('TOO_BIG_NUMBER');
+    return { type: 'crudeByte', byte, base: 8 };
+  } else {
+    sc.unfetch();
+    const value = readEscapedValue(sc);
+    if (value !== e) return { type: 'codePoint', cp: value };
   }
   return { type: 'char', cp: e, escaped: true };
 }
 
-/** `str_exist_check_with_esc(":]")`: does `:]` come before the next unescaped `]`? */
-function colonBracketAhead(sc: Scanner): boolean {
-  let inEscape = false;
-  for (let i = sc.p; i < sc.cps.length; i++) {
-    const c = sc.cps[i]!;
-    if (inEscape) inEscape = false;
-    else if (c === 0x3a && sc.cps[i + 1] === 0x5d) return true;
+/** Whether `:]` occurs before the next unescaped `]`. */
+function posixCloseAhead(sc: Scanner): boolean {
+  const { cps } = sc;
+  for (let i = sc.p; i < cps.length; i++) {
+    const c = cps[i]!;
+    if (c === 0x5c) i++;
+    else if (c === 0x3a && cps[i + 1] === 0x5d) return true;
     else if (c === 0x5d) return false;
-    else if (c === 0x5c) inEscape = true;
   }
   return false;
 }
 
 /**
- * `fetch_char_property_to_ctype`, after `\p{`: reads the name up to `}` and looks it up.
+ * After `\p{`: reads the property name up to `}` and looks it up.
  * @internal
  */
 export function readProperty(sc: Scanner, negated: boolean): CharProperty {
   const start = sc.p;
-  while (!sc.end()) {
-    const prev = sc.p;
-    const c = sc.fetchS();
+  for (let i = start; i < sc.cps.length; i++) {
+    const c = sc.cps[i]!;
     if (c === 0x7d) {
-      const name = sc.text(start, prev);
+      sc.p = i + 1;
+      const name = sc.text(start, i);
       const found = lookupProperty(name);
       if (found === 'unsupported') throw unsupportedError(`the property \\p{${name}}`);
       if (!found) throw onigError('INVALID_CHAR_PROPERTY_NAME', name);
-      return negated ? { ...found, negated: !found.negated } : found;
+      return negate(found, negated);
     }
     if (c === 0x28 || c === 0x29 || c === 0x7b || c === 0x7c) break;
   }
   throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
 }
 
-/** `prs_posix_bracket` after `[:`: the class, or undefined when this is not a POSIX bracket. */
-function readPosixBracket(sc: Scanner): CharProperty | undefined {
-  let negated = false;
-  if (sc.peekIs('^')) {
-    sc.p++;
-    negated = true;
-  }
+/** After `[:`: a POSIX bracket, or undefined when the text is not one (then read literally). */
+function posixBracket(sc: Scanner): CharProperty | undefined {
+  const negated = sc.peekIs('^');
+  if (negated) sc.p++;
   if (sc.cps.length - sc.p >= 7) {
     for (const [name, value] of Object.entries(POSIX_CLASSES)) {
       if (sc.text(sc.p, sc.p + name.length) !== name) continue;
       sc.p += name.length;
       if (sc.text(sc.p, sc.p + 2) !== ':]') throw onigError('INVALID_POSIX_BRACKET_TYPE');
       sc.p += 2;
-      return negated ? { ...value, negated: !value.negated } : value;
+      return negate(value, negated);
     }
   }
-  let c = 0;
-  for (let i = 0; !sc.end() && (c = sc.peek()) !== 0x3a && c !== 0x5d; ) {
+  // An unknown name: `[:foo:]` is an error, anything else is plain text.
+  let stop = 0;
+  for (let skipped = 0; !sc.end(); ) {
+    stop = sc.peek();
+    if (stop === 0x3a || stop === 0x5d) break;
     sc.p++;
-    if (++i > 20) break;
+    if (++skipped > 20) break;
   }
-  if (c === 0x3a && !sc.end()) {
+  if (stop === 0x3a && !sc.end()) {
     sc.p++;
     if (!sc.end() && sc.fetchS() === 0x5d) throw onigError('INVALID_POSIX_BRACKET_TYPE');
   }
   return undefined;
 }
 
-/** Value types of `prs_cc`: single-byte, multibyte, or a class (CV_SB, CV_MB, CV_CPROP). */
-type ValueType = 'sb' | 'mb' | 'cprop' | 'undef';
+/** How the pending value was written: a one-byte or a longer character, or a property. */
+type Width = 'byte' | 'wide' | 'set';
 
 /**
- * `prs_cc`, after `[`: the items of the class and whether it is negated. A crude byte above
- * 0x7F that stays a single byte (e.g. `[\x80]`) can never match valid UTF-8 and is dropped.
+ * Collects the members of a class body. Ranges are built from a pending start value, so the
+ * builder remembers what came last: nothing yet, a value, a value and `-`, or a finished range.
+ */
+class ClassBuilder {
+  readonly items: ClassItem[] = [];
+  phase: 'empty' | 'value' | 'dash' | 'done' = 'empty';
+  pending = 0;
+  width: Width = 'byte';
+
+  /**
+   * A crude byte above 0x7F that stays a single byte (e.g. `[\x80]`) can never match valid UTF-8
+   * and is dropped.
+   */
+  private flush(): void {
+    if (this.width === 'wide' || (this.width === 'byte' && this.pending < 0x80)) {
+      this.items.push({ kind: 'range', from: this.pending, to: this.pending });
+    }
+  }
+
+  char(cp: number, width: Width): void {
+    if (this.phase === 'value') this.flush();
+    else if (this.phase === 'dash') {
+      if (this.pending > cp) throw onigError('EMPTY_RANGE_IN_CHAR_CLASS');
+      this.items.push({ kind: 'range', from: this.pending, to: cp });
+      this.phase = 'done';
+    } else this.phase = 'value';
+    this.pending = cp;
+    this.width = width;
+  }
+
+  set(p: CharProperty): void {
+    if (this.phase === 'dash') throw onigError('CHAR_CLASS_VALUE_AT_END_OF_RANGE');
+    if (this.phase === 'value') this.flush();
+    this.items.push(p);
+    this.phase = 'value';
+    this.width = 'set';
+  }
+
+  finish(): ClassItem[] {
+    if (this.phase === 'value') this.flush();
+    return this.items;
+  }
+}
+
+const byWidth = (cp: number): Width => (cp < 0x80 ? 'byte' : 'wide');
+
+/**
+ * After `[`: the members of the class and whether it is negated.
  * @internal
  */
 export function parseClass(sc: Scanner): { items: ClassItem[]; negated: boolean } {
-  const items: ClassItem[] = [];
-  let state = 'start' as 'start' | 'value' | 'range' | 'complete';
-  let curr = 0;
-  let currType: ValueType = 'undef';
-  const commit = (cp: number, type: ValueType): void => {
-    if (type === 'mb' || (type === 'sb' && cp < 0x80)) items.push({ kind: 'range', from: cp, to: cp });
-  };
-  const charNext = (to: number, type: ValueType): void => {
-    if (state === 'value') commit(curr, currType);
-    else if (state === 'range') {
-      if (curr > to) throw onigError('EMPTY_RANGE_IN_CHAR_CLASS');
-      items.push({ kind: 'range', from: curr, to });
-      state = 'complete';
-    } else state = 'value';
-    curr = to;
-    currType = type;
-  };
-  const propNext = (p: CharProperty): void => {
-    if (state === 'range') throw onigError('CHAR_CLASS_VALUE_AT_END_OF_RANGE');
-    if (state === 'value') commit(curr, currType);
-    items.push(p);
-    state = 'value';
-    currType = 'cprop';
-  };
-  let tok = fetchCcToken(sc);
-  let negated = false;
-  if (tok.type === 'char' && tok.cp === 0x5e && !tok.escaped) {
-    negated = true;
-    tok = fetchCcToken(sc);
-  }
-  if (tok.type === 'close') {
+  const b = new ClassBuilder();
+  let piece = nextPiece(sc);
+  const negated = piece.type === 'char' && piece.cp === 0x5e && !piece.escaped;
+  if (negated) piece = nextPiece(sc);
+  if (piece.type === 'close') {
+    // A `]` right after `[` or `[^` is literal when another `]` follows somewhere.
     if (!sc.cps.slice(sc.p).includes(0x5d)) throw onigError('EMPTY_CHAR_CLASS');
-    tok = { type: 'char', cp: 0x5d, escaped: false };
+    piece = { type: 'char', cp: 0x5d, escaped: false };
   }
-  while (tok.type !== 'close') {
-    let next: CcToken | undefined;
-    switch (tok.type) {
-      case 'char':
-        charNext(tok.cp, tok.cp < 0x80 ? 'sb' : 'mb');
-        break;
-      case 'codePoint':
-        if (tok.cp >= 0x200000) throw onigError('INVALID_CODE_POINT_VALUE');
-        charNext(tok.cp, tok.cp < 0x80 ? 'sb' : 'mb');
-        break;
-      case 'crudeByte': {
-        const bytes = [tok.byte];
-        const save = sc.p;
-        while (bytes.length < 4) {
-          const t = fetchCcToken(sc);
-          if (t.type !== 'crudeByte' || t.base !== tok.base) {
-            next = t;
-            break;
-          }
-          bytes.push(t.byte);
-        }
-        const len = utf8Length(tok.byte);
-        if (bytes.length < len) throw onigError('TOO_SHORT_MULTI_BYTE_STRING');
-        if (bytes.length > len) {
-          sc.p = save;
-          for (let i = 1; i < len; i++) fetchCcToken(sc);
-          next = undefined;
-        }
-        if (len === 1) charNext(tok.byte, 'sb');
-        else charNext(decodeUtf8Lead(bytes.slice(0, len)), 'mb');
-        break;
-      }
-      case 'posixOpen': {
-        const posix = readPosixBracket(sc);
-        if (posix) propNext(posix);
-        else {
-          sc.p = tok.backp;
-          charNext(0x5b, 'sb');
-        }
-        break;
-      }
-      case 'prop':
-        propNext(tok.prop);
-        break;
-      case 'property':
-        propNext(readProperty(sc, tok.negated));
-        break;
-      case 'range':
-        next = rangeToken();
-        break;
-      case 'eot':
-        throw onigError('PREMATURE_END_OF_CHAR_CLASS');
-    }
-    tok = next ?? fetchCcToken(sc);
+  while (piece.type !== 'close') {
+    piece = member(sc, b, piece) ?? nextPiece(sc);
   }
-  if (state === 'value') commit(curr, currType);
-  return { items, negated };
+  return { items: b.finish(), negated };
+}
 
-  /** A `-`: a range operator, or an ordinary `-` where a range cannot be. */
-  function rangeToken(): CcToken | undefined {
-    if (state === 'value') {
-      const t = fetchCcToken(sc);
-      if (t.type === 'close') {
-        charNext(0x2d, 'sb');
-        return t;
+/** Adds one member starting with `piece`; returns a piece already read past it, if any. */
+function member(sc: Scanner, b: ClassBuilder, piece: Piece): Piece | undefined {
+  switch (piece.type) {
+    case 'char':
+      b.char(piece.cp, byWidth(piece.cp));
+      return undefined;
+    case 'codePoint':
+      if (piece.cp >= 0x200000) throw onigError('INVALID_CODE_POINT_VALUE');
+      b.char(piece.cp, byWidth(piece.cp));
+      return undefined;
+    case 'crudeByte':
+      return bytesMember(sc, b, piece);
+    case 'posixOpen': {
+      const posix = posixBracket(sc);
+      if (posix) b.set(posix);
+      else {
+        sc.p = piece.backp;
+        b.char(0x5b, 'byte');
       }
-      if (currType === 'cprop') throw onigError('UNMATCHED_RANGE_SPECIFIER_IN_CHAR_CLASS');
-      state = 'range';
-      return t;
-    }
-    if (state === 'start') {
-      const t = fetchCcToken(sc);
-      charNext(0x2d, 'sb');
-      return t;
-    }
-    if (state === 'range') {
-      charNext(0x2d, 'sb');
       return undefined;
     }
-    const t = fetchCcToken(sc);
-    charNext(0x2d, 'sb');
-    return t;
+    case 'prop':
+      b.set(piece.prop);
+      return undefined;
+    case 'property':
+      b.set(readProperty(sc, piece.negated));
+      return undefined;
+    case 'range':
+      return dash(sc, b);
+    case 'eot':
+      throw onigError('PREMATURE_END_OF_CHAR_CLASS');
+    case 'close':
+      return piece;
   }
+}
+
+/** Consecutive byte escapes of the same base (`\xE3\x81\x82`) form one UTF-8 character. */
+function bytesMember(sc: Scanner, b: ClassBuilder, lead: Extract<Piece, { type: 'crudeByte' }>): Piece | undefined {
+  const bytes = [lead.byte];
+  const mark = sc.p;
+  let after: Piece | undefined;
+  while (bytes.length < 4) {
+    const p = nextPiece(sc);
+    if (p.type !== 'crudeByte' || p.base !== lead.base) {
+      after = p;
+      break;
+    }
+    bytes.push(p.byte);
+  }
+  const need = utf8Length(lead.byte);
+  if (bytes.length < need) throw onigError('TOO_SHORT_MULTI_BYTE_STRING');
+  if (bytes.length > need) {
+    // Read too far: go back and consume just the bytes of this character.
+    sc.p = mark;
+    for (let i = 1; i < need; i++) nextPiece(sc);
+    after = undefined;
+  }
+  if (need === 1) b.char(lead.byte, 'byte');
+  else b.char(decodeUtf8Lead(bytes.slice(0, need)), 'wide');
+  return after;
+}
+
+/** A `-`: a range operator after a value, an ordinary `-` elsewhere. */
+function dash(sc: Scanner, b: ClassBuilder): Piece | undefined {
+  if (b.phase === 'dash') {
+    b.char(0x2d, 'byte');
+    return undefined;
+  }
+  const following = nextPiece(sc);
+  if (b.phase !== 'value') {
+    b.char(0x2d, 'byte');
+    return following;
+  }
+  if (following.type === 'close') {
+    b.char(0x2d, 'byte');
+    return following;
+  }
+  if (b.width === 'set') throw onigError('UNMATCHED_RANGE_SPECIFIER_IN_CHAR_CLASS');
+  b.phase = 'dash';
+  return following;
 }

@@ -37,38 +37,46 @@ export function readCodePointBrace(sc: Scanner, base: 8 | 16, inClass: boolean):
   return code;
 }
 
-/** `check_code_point_sequence(_cc)`: validates the rest of `\x{41 42}` without consuming it. */
+/**
+ * Validates the rest of a `\x{41 42}` sequence (in a class also `\x{41-43}`) without consuming
+ * it; returns how many more values it holds.
+ */
 function checkSequence(sc: Scanner, base: 8 | 16, inClass: boolean): number {
-  const saved = sc.p;
-  let endDigit = false;
-  let n = 0;
-  let state: 'start' | 'range' | 'empty' = 'start';
+  const { cps } = sc;
+  const isBaseDigit = base === 16 ? isHexDigit : isOctal;
   const invalid = () => onigError('INVALID_CODE_POINT_VALUE');
+  const saved = sc.p;
+  let values = 0;
+  /** A value ended right before this point (no separator since). */
+  let adjacent = true;
+  /** 'value' after a plain value, 'dash' after a range's `-`, 'range' after its end. */
+  let last: 'value' | 'dash' | 'range' = 'value';
   try {
     while (!sc.end()) {
-      let c = sc.fetch();
-      if (c !== 0x7d && isDivide(c)) {
-        while (!sc.end() && isDivide(c)) c = sc.fetch();
-        if (isDivide(c)) throw invalid();
-      } else if (c !== 0x7d && !(inClass && c === 0x2d) && endDigit) {
-        if (base === 16 ? isHexDigit(c) : isOctal(c)) throw onigError('TOO_LONG_WIDE_CHAR_VALUE');
-        throw invalid();
+      let c = cps[sc.p]!;
+      if (isDivide(c)) {
+        while (!sc.end() && isDivide(cps[sc.p]!)) sc.p++;
+        if (sc.end()) throw invalid();
+        c = cps[sc.p]!;
+        adjacent = false;
       }
+      const isDash = inClass && c === 0x2d;
       if (c === 0x7d) {
-        if (state === 'range') throw invalid();
-        return n;
+        if (last === 'dash') throw invalid();
+        return values;
       }
-      if (inClass && c === 0x2d) {
-        if (state !== 'start' || sc.end()) throw invalid();
-        endDigit = false;
-        state = 'range';
+      if (isDash) {
+        sc.p++;
+        if (last !== 'value' || sc.end()) throw invalid();
+        last = 'dash';
+        adjacent = false;
         continue;
       }
-      sc.p--;
+      if (adjacent) throw isBaseDigit(c) ? onigError('TOO_LONG_WIDE_CHAR_VALUE') : invalid();
       scanRadix(sc, base, 1, base === 16 ? 8 : 11);
-      n++;
-      endDigit = true;
-      state = state === 'range' ? 'empty' : 'start';
+      values++;
+      adjacent = true;
+      last = last === 'dash' ? 'range' : 'value';
     }
     throw invalid();
   } finally {
@@ -82,7 +90,7 @@ export function readCrudeHex(sc: Scanner): number {
 }
 
 /**
- * `fetch_escaped_value`: the character after a backslash, with `\cX` control escapes and the
+ * The character after a backslash, with `\cX` control escapes and the
  * Perl_NG control characters `\n \t \r \f \a \b \e` (no `\v`, `\C-x` or `\M-x` in this syntax).
  * @internal
  */
@@ -109,69 +117,81 @@ const CONTROL_ESCAPES: Readonly<Record<number, number>> = {
   0x65: 0x1b, // e
 };
 
+type NameFault = 'INVALID_GROUP_NAME' | 'INVALID_CHAR_IN_GROUP_NAME';
+
+const isSign = (c: number): boolean => c === 0x2b || c === 0x2d;
+
 /**
- * `fetch_name_with_level` for `\k<...>`: a name, number or relative number, optionally with a
- * recursion level (`\k<n+1>`) that we read and ignore.
+ * Classifies the text of a reference: a number (`abs`), a signed number (`rel`) or a name, and the
+ * fault found in it, if any (the last one met wins, as in jq 1.6).
+ */
+function classifyReference(first: number, rest: number[], terminated: boolean): { numType: NumType; fault?: NameFault } {
+  let numType: NumType = isDigit(first) ? 'abs' : isSign(first) ? 'rel' : 'none';
+  let fault: NameFault | undefined = numType === 'none' && !isWordCodePoint(first) ? 'INVALID_CHAR_IN_GROUP_NAME' : undefined;
+  let digits = numType === 'abs' ? 1 : 0;
+  for (const c of rest) {
+    if (numType === 'none') {
+      if (!isWordCodePoint(c)) fault = 'INVALID_CHAR_IN_GROUP_NAME';
+    } else if (isDigit(c)) digits++;
+    else {
+      fault = 'INVALID_GROUP_NAME';
+      numType = 'none';
+    }
+  }
+  if (terminated && numType !== 'none' && digits === 0) fault = 'INVALID_GROUP_NAME';
+  return fault === undefined ? { numType } : { numType, fault };
+}
+
+/**
+ * The reference of `\k<...>` (and of conditionals): a name, number or relative number, optionally
+ * followed by a recursion level (`\k<n+1>`) that is read and ignored. `open` is the opener read
+ * just before; the position ends after the closer.
  * @internal
  */
 export function readNameWithLevel(sc: Scanner, open: number): { numType: NumType; num: number; nameEnd: number } {
-  const endCode = open === 0x3c ? 0x3e : open === 0x28 ? 0x29 : 0x27;
+  const closer = open === 0x3c ? 0x3e : open === 0x28 ? 0x29 : 0x27;
+  const { cps } = sc;
+  const len = cps.length;
   const start = sc.p;
-  let numType: NumType = 'none';
-  let sign = 1;
-  let numStart = start;
-  let digits = 0;
-  let error: 'INVALID_GROUP_NAME' | 'INVALID_CHAR_IN_GROUP_NAME' | undefined;
-  if (sc.end()) throw onigError('EMPTY_GROUP_NAME');
-  let c = sc.fetch();
-  if (c === endCode) throw onigError('EMPTY_GROUP_NAME');
-  if (isDigit(c)) {
-    numType = 'abs';
-    digits++;
-  } else if (c === 0x2d || c === 0x2b) {
-    numType = 'rel';
-    sign = c === 0x2d ? -1 : 1;
-    numStart = sc.p;
-  } else if (!isWordCodePoint(c)) error = 'INVALID_CHAR_IN_GROUP_NAME';
-  let nameEnd = sc.cps.length;
-  while (!sc.end()) {
-    nameEnd = sc.p;
-    c = sc.fetch();
-    if (c === endCode || c === 0x29 || c === 0x2b || c === 0x2d) {
-      if (numType !== 'none' && digits === 0) error = 'INVALID_GROUP_NAME';
-      break;
+  if (start >= len || cps[start] === closer) throw onigError('EMPTY_GROUP_NAME');
+  const first = cps[start]!;
+  // The name stops at the closer, a `)`, or the sign of a level.
+  let stop = start + 1;
+  while (stop < len && cps[stop] !== closer && cps[stop] !== 0x29 && !isSign(cps[stop]!)) stop++;
+  const terminated = stop < len;
+  const { numType, fault: nameFault } = classifyReference(first, cps.slice(start + 1, stop), terminated);
+  let fault = nameFault;
+  // Without a terminator the last character read is the last of the pattern (or the first of the name).
+  const last = terminated ? cps[stop]! : len - start > 1 ? cps[len - 1]! : first;
+  let nameEnd = terminated ? stop : len - start > 1 ? len - 1 : len;
+  sc.p = terminated ? stop + 1 : len;
+  if (fault === undefined && last !== closer) {
+    if (isSign(last) && !sc.end()) {
+      const levelOk = isDigit(sc.peek()) && readLevel(sc, closer);
+      if (!levelOk) {
+        nameEnd = len;
+        fault = 'INVALID_GROUP_NAME';
+      }
+    } else if (isSign(last)) {
+      fault = 'INVALID_CHAR_IN_GROUP_NAME';
+    } else {
+      nameEnd = len;
+      fault = 'INVALID_GROUP_NAME';
     }
-    if (numType !== 'none') {
-      if (isDigit(c)) digits++;
-      else {
-        error = 'INVALID_GROUP_NAME';
-        numType = 'none';
-      }
-    } else if (!isWordCodePoint(c)) error = 'INVALID_CHAR_IN_GROUP_NAME';
-  }
-  if (!error && c !== endCode) {
-    let ok = false;
-    if ((c === 0x2b || c === 0x2d) && !sc.end()) {
-      if (isDigit(sc.fetch())) {
-        sc.unfetch();
-        if (scanNumber(sc) < 0) throw onigError('TOO_BIG_NUMBER');
-        ok = !sc.end() && sc.fetch() === endCode;
-      }
-      if (!ok) nameEnd = sc.cps.length;
-    } else if (c === 0x2b || c === 0x2d) {
-      error = 'INVALID_CHAR_IN_GROUP_NAME';
-      ok = true;
-    } else nameEnd = sc.cps.length;
-    if (!ok) error = 'INVALID_GROUP_NAME';
   }
   let num = 0;
-  if (!error && numType !== 'none') {
-    num = 0;
-    for (let i = numStart; i < nameEnd && isDigit(sc.cps[i]!); i++) num = num * 10 + sc.cps[i]! - 0x30;
+  if (fault === undefined && numType !== 'none') {
+    for (let i = numType === 'rel' ? start + 1 : start; i < nameEnd && isDigit(cps[i]!); i++) num = num * 10 + cps[i]! - 0x30;
     if (num > 0x7fffffff) throw onigError('TOO_BIG_NUMBER');
-    if (num === 0 && numType === 'rel') error = 'INVALID_GROUP_NAME';
-    num *= sign;
+    if (num === 0 && numType === 'rel') fault = 'INVALID_GROUP_NAME';
+    if (first === 0x2d) num = -num;
   }
-  if (error) throw onigError(error, sc.text(start, nameEnd));
+  if (fault !== undefined) throw onigError(fault, sc.text(start, nameEnd));
   return { numType, num, nameEnd };
+}
+
+/** The digits of a level and the closer after them. */
+function readLevel(sc: Scanner, closer: number): boolean {
+  if (scanNumber(sc) < 0) throw onigError('TOO_BIG_NUMBER');
+  return !sc.end() && sc.fetch() === closer;
 }

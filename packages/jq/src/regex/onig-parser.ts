@@ -1,10 +1,19 @@
 /**
- * The Oniguruma pattern parser: a port of 6.9.8's `prs_alts`/`prs_branch`/`prs_exp`/`prs_bag`
- * for ONIG_SYNTAX_PERL_NG with jq's ONIG_OPTION_CAPTURE_GROUP, giving the same errors in the
- * same order. Produces an {@link OnigNode} tree with options resolved into the leaves.
+ * Recursive-descent parser for jq's regex syntax (Oniguruma's Perl_NG flavour with named groups
+ * capturing). Grammar, loosely:
+ *
+ *     alternation := sequence ('|' sequence)*
+ *     sequence    := piece+            (an empty piece where nothing follows)
+ *     piece       := atom quantifier*
+ *     atom        := literal run | escape | class | '(' group ')'
+ *
+ * The result is an {@link OnigNode} tree in which the inline options in force are already folded
+ * into the leaves, so the emitter never tracks `(?i)` scopes itself. Errors carry Oniguruma's
+ * message texts; when a pattern has several problems, the one met first while reading left to
+ * right is reported, as jq does.
  * @module
  */
-import type { OnigNode, OnigOptions, ParsedPattern } from './onig-ast.js';
+import type { ClassItem, OnigNode, OnigOptions, ParsedPattern } from './onig-ast.js';
 import { parseClass, readProperty } from './onig-class.js';
 import { onigError } from './onig-error.js';
 import { fetchToken, type Token } from './onig-lexer.js';
@@ -15,203 +24,239 @@ import { checkPattern } from './pattern-checks.js';
 import { SPACE_ATOMS, DIGIT_ATOMS, WORD_CHAR_ATOMS } from './unicode-props.js';
 import { decodeUtf8Lead, isValidUtf8, utf8Length } from './utf8.js';
 
-type Term = 'eot' | 'close';
+/** The token that ends an alternation: the end of the pattern, or the `)` of a group. */
+type Closer = 'eot' | 'close';
 
-const CTYPE_ATOMS = { word: WORD_CHAR_ATOMS, digit: DIGIT_ATOMS, space: SPACE_ATOMS } as const;
-const NEVER: OnigNode = { kind: 'class', items: [], negated: false, ci: false, fold: false };
+type CallNode = Extract<OnigNode, { kind: 'call' }>;
+
+/** What `(` introduced: a node, or an options switch that applies to the rest of the group. */
+type GroupResult = { sort: 'node'; node: OnigNode } | { sort: 'switch' };
+
+const SHORTHAND_ATOMS = { word: WORD_CHAR_ATOMS, digit: DIGIT_ATOMS, space: SPACE_ATOMS } as const;
+
+/** A class with no members: matches nothing. */
+const NOTHING: OnigNode = { kind: 'class', items: [], negated: false, ci: false, fold: false };
+
+const EMPTY: OnigNode = { kind: 'empty' };
 
 /**
- * Parses an Oniguruma (Perl_NG) pattern under the initial `options` (from jq's flags). Throws
- * {@link OnigPatternError} with Oniguruma's message for an invalid pattern.
+ * Parses a pattern under the `options` given by jq's flags. Throws {@link OnigPatternError} with
+ * Oniguruma's message for an invalid pattern.
  * @internal
  */
 export function parseOnigPattern(pattern: string, options: OnigOptions): ParsedPattern {
-  return new Parser(pattern, options).parse();
+  return new PatternParser(pattern, options).run();
 }
 
-class Parser implements GroupParser {
+class PatternParser implements GroupParser {
   readonly sc: Scanner;
-  private options: OnigOptions;
-  private tok: Token = { type: 'eot' };
-  private readonly names: (string | null)[] = [null];
-  private readonly bodies: OnigNode[] = [{ kind: 'empty' }];
-  private readonly backrefs: number[] = [];
-  private readonly calls: Extract<OnigNode, { kind: 'call' }>[] = [];
+  /** The options at the current point; each group restores its caller's on exit. */
+  private opts: OnigOptions;
+  /** The lookahead token. */
+  private look: Token = { type: 'eot' };
+  private readonly groupNames: (string | null)[] = [null];
+  private readonly groupBodies: OnigNode[] = [EMPTY];
+  /** Group numbers used by back-references, validated once all groups are known. */
+  private readonly referenced: number[] = [];
+  /** Subexpression calls, resolved once all groups are known. */
+  private readonly pendingCalls: CallNode[] = [];
 
   constructor(pattern: string, options: OnigOptions) {
     this.sc = new Scanner(pattern);
-    this.options = { ...options };
+    this.opts = { ...options };
   }
 
-  parse(): ParsedPattern {
-    this.next();
-    const root = this.alts('eot');
+  run(): ParsedPattern {
+    this.advance();
+    const root = this.alternation('eot');
     const groupCount = this.sc.numMem;
-    if (this.backrefs.some((n) => n > groupCount)) throw onigError('INVALID_BACKREF');
-    for (const call of this.calls) {
-      if (call.name !== null) {
-        const groups = this.sc.names.get(call.name);
-        if (!groups) throw onigError('UNDEFINED_NAME_REFERENCE', call.name);
-        if (groups.length > 1) throw onigError('MULTIPLEX_DEFINITION_NAME_CALL', call.name);
-        call.index = groups[0]!;
-      } else if (call.index > groupCount) {
-        throw onigError('UNDEFINED_GROUP_REFERENCE', String(call.index));
-      }
+    for (const n of this.referenced) {
+      if (n > groupCount) throw onigError('INVALID_BACKREF');
     }
-    this.bodies[0] = root;
-    const parsed = { root, groupCount, names: this.names, groupBodies: this.bodies };
+    for (const call of this.pendingCalls) this.resolveCall(call, groupCount);
+    this.groupBodies[0] = root;
+    const parsed: ParsedPattern = { root, groupCount, names: this.groupNames, groupBodies: this.groupBodies };
     checkPattern(parsed);
     return parsed;
   }
 
-  private next(): void {
-    this.tok = fetchToken(this.sc, this.options);
-  }
-
-  private alts(term: Term): OnigNode {
-    const saved = { ...this.options };
-    const first = this.branch(term);
-    let top = first;
-    if (this.tok.type === 'alt') {
-      const alts = [first];
-      while (this.tok.type === 'alt') {
-        this.next();
-        alts.push(this.branch(term));
-      }
-      top = { kind: 'alt', alts };
+  private resolveCall(call: CallNode, groupCount: number): void {
+    if (call.name === null) {
+      if (call.index > groupCount) throw onigError('UNDEFINED_GROUP_REFERENCE', String(call.index));
+      return;
     }
-    if (this.tok.type !== term) throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
-    this.options = saved;
-    return top;
+    const targets = this.sc.names.get(call.name);
+    if (targets === undefined) throw onigError('UNDEFINED_NAME_REFERENCE', call.name);
+    if (targets.length !== 1) throw onigError('MULTIPLEX_DEFINITION_NAME_CALL', call.name);
+    call.index = targets[0]!;
   }
 
-  private branch(term: Term): OnigNode {
-    const items: OnigNode[] = [];
-    do items.push(this.exp(term));
-    while (this.tok.type !== 'eot' && this.tok.type !== term && this.tok.type !== 'alt');
-    return items.length === 1 ? items[0]! : { kind: 'seq', items };
+  private advance(): void {
+    this.look = fetchToken(this.sc, this.opts);
   }
 
-  /** One atom with its quantifiers; leaves the following token in `this.tok`. */
-  private exp(term: Term): OnigNode {
-    let atom: OnigNode;
-    let isString = false;
-    let isGroup = false;
+  private atBranchEnd(closer: Closer): boolean {
+    const t = this.look.type;
+    return t === closer || t === 'alt' || t === 'eot';
+  }
+
+  // ---- alternation / sequence / piece --------------------------------------------------------
+
+  private alternation(closer: Closer): OnigNode {
+    const outer = { ...this.opts };
+    const branches = [this.sequence(closer)];
+    while (this.look.type === 'alt') {
+      this.advance();
+      branches.push(this.sequence(closer));
+    }
+    if (this.look.type !== closer) throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
+    this.opts = outer;
+    return branches.length === 1 ? branches[0]! : { kind: 'alt', alts: branches };
+  }
+
+  private sequence(closer: Closer): OnigNode {
+    const pieces = [this.piece(closer)];
+    while (!this.atBranchEnd(closer)) pieces.push(this.piece(closer));
+    return pieces.length === 1 ? pieces[0]! : { kind: 'seq', items: pieces };
+  }
+
+  /** An atom and its quantifiers. A quantifier after a literal run binds to its last character. */
+  private piece(closer: Closer): OnigNode {
+    const atom = this.atom(closer);
+    if (atom === undefined) return EMPTY;
+    let { node } = atom;
+    let prefix: OnigNode[] = [];
+    let run = atom.run;
+    while (this.look.type === 'repeat') {
+      const q = this.look;
+      if (cannotRepeat(node)) throw onigError('TARGET_OF_REPEAT_OPERATOR_INVALID');
+      if (run && node.kind === 'seq') {
+        prefix = node.items.slice(0, -1);
+        node = node.items[node.items.length - 1]!;
+      }
+      run = false;
+      node = quantify({ min: q.lower, max: q.upper, greedy: q.greedy }, node);
+      if (q.possessive) node = { kind: 'atomic', body: node };
+      this.advance();
+    }
+    return prefix.length === 0 ? node : { kind: 'seq', items: [...prefix, node] };
+  }
+
+  /**
+   * The next atom, leaving the token after it in `look`; undefined when the branch ends here
+   * (possibly after option switches such as `(?i)`). `run` marks a literal run of several
+   * characters.
+   */
+  private atom(closer: Closer): { node: OnigNode; run: boolean } | undefined {
     for (;;) {
-      const tok = this.tok;
-      if (tok.type === term || tok.type === 'alt' || tok.type === 'eot') return { kind: 'empty' };
-      if (tok.type === 'open') {
-        const bag = this.bag();
-        if (bag === 'options') {
-          this.next();
-          continue;
+      if (this.atBranchEnd(closer)) return undefined;
+      const t = this.look;
+      switch (t.type) {
+        case 'open': {
+          const g = this.group();
+          this.advance();
+          if (g.sort === 'switch') continue;
+          return { node: g.node, run: false };
         }
-        atom = bag.node;
-        isGroup = bag.plain;
-        this.next();
-        break;
-      }
-      if (tok.type === 'string') {
-        const cps = [...tok.cps];
-        this.next();
-        while (this.tok.type === 'string') {
-          cps.push(...this.tok.cps);
-          this.next();
+        case 'string':
+          return this.literalRun(t.cps);
+        case 'quoteOpen':
+          return this.quoted();
+        case 'crudeByte':
+          return { node: this.rawBytes(t.byte), run: false };
+        default: {
+          const node = this.simple(t);
+          this.advance();
+          return { node, run: false };
         }
-        atom = this.chars(cps);
-        isString = cps.length > 1;
-        break;
       }
-      if (tok.type === 'quoteOpen') {
-        const { cps } = this.sc;
-        let end = this.sc.p;
-        while (end < cps.length && !(cps[end] === 0x5c && cps[end + 1] === 0x45)) end++;
-        const quoted = cps.slice(this.sc.p, end);
-        this.sc.p = Math.min(end + 2, cps.length);
-        atom = quoted.length === 0 ? { kind: 'empty' } : this.chars(quoted);
-        isString = quoted.length > 1;
-        this.next();
-        break;
-      }
-      if (tok.type === 'crudeByte') {
-        const bytes = [tok.byte];
-        while (bytes.length < utf8Length(bytes[0]!)) {
-          this.next();
-          if (this.tok.type !== 'crudeByte') throw onigError('TOO_SHORT_MULTI_BYTE_STRING');
-          bytes.push(this.tok.byte);
-        }
-        this.next();
-        if (!isValidUtf8(bytes)) throw onigError('INVALID_CODE_POINT_VALUE');
-        // A lone byte F5..FF is a valid "character" to Oniguruma that no UTF-8 text contains,
-        // except under `i`, where case folding reads it as U+00F5..U+00FF (`\xff` matches ÿ).
-        const { ci } = this.options;
-        atom =
-          bytes.length === 1 && bytes[0]! >= 0x80 && !ci
-            ? NEVER
-            : { kind: 'char', cp: decodeUtf8Lead(bytes), ci };
-        break;
-      }
-      atom = this.simpleAtom(tok);
-      this.next();
-      break;
     }
-    let head: OnigNode[] = [];
-    while (this.tok.type === 'repeat') {
-      const r = this.tok;
-      if (invalidQuantifierTarget(atom)) throw onigError('TARGET_OF_REPEAT_OPERATOR_INVALID');
-      if (isString && atom.kind === 'seq' && !isGroup) {
-        head = atom.items.slice(0, -1);
-        atom = atom.items[atom.items.length - 1]!;
-      }
-      isString = false;
-      atom = quantify({ min: r.lower, max: r.upper, greedy: r.greedy }, atom);
-      if (r.possessive) atom = { kind: 'atomic', body: atom };
-      this.next();
-    }
-    return head.length > 0 ? { kind: 'seq', items: [...head, atom] } : atom;
   }
 
-  private chars(cps: number[]): OnigNode {
-    const ci = this.options.ci;
-    if (cps.length === 1) return { kind: 'char', cp: cps[0]!, ci };
-    return { kind: 'seq', items: cps.map((cp) => ({ kind: 'char', cp, ci })) };
+  /** Adjacent plain characters become one run. */
+  private literalRun(first: number[]): { node: OnigNode; run: boolean } {
+    const cps = [...first];
+    this.advance();
+    while (this.look.type === 'string') {
+      cps.push(...this.look.cps);
+      this.advance();
+    }
+    return { node: this.literal(cps), run: cps.length > 1 };
   }
 
-  private simpleAtom(tok: Token): OnigNode {
-    const { ci } = this.options;
-    switch (tok.type) {
+  /** `\Q...\E`: everything up to `\E` (or the end) is literal. */
+  private quoted(): { node: OnigNode; run: boolean } {
+    const { sc } = this;
+    const from = sc.p;
+    let to = from;
+    while (to < sc.cps.length && !(sc.cps[to] === 0x5c && sc.cps[to + 1] === 0x45)) to++;
+    const cps = sc.cps.slice(from, to);
+    sc.p = Math.min(to + 2, sc.cps.length);
+    this.advance();
+    return { node: cps.length === 0 ? EMPTY : this.literal(cps), run: cps.length > 1 };
+  }
+
+  /** `\xHH` / octal escapes given as UTF-8 bytes: consecutive ones form one character. */
+  private rawBytes(lead: number): OnigNode {
+    const bytes = [lead];
+    const want = utf8Length(lead);
+    while (bytes.length < want) {
+      this.advance();
+      if (this.look.type !== 'crudeByte') throw onigError('TOO_SHORT_MULTI_BYTE_STRING');
+      bytes.push(this.look.byte);
+    }
+    this.advance();
+    if (!isValidUtf8(bytes)) throw onigError('INVALID_CODE_POINT_VALUE');
+    const { ci } = this.opts;
+    // A lone byte F5..FF is a "character" no UTF-8 text contains, except under `i`, where case
+    // folding reads it as U+00F5..U+00FF (`\xff` matches ÿ).
+    if (bytes.length === 1 && lead >= 0x80 && !ci) return NOTHING;
+    return { kind: 'char', cp: decodeUtf8Lead(bytes), ci };
+  }
+
+  private literal(cps: number[]): OnigNode {
+    const { ci } = this.opts;
+    const chars: OnigNode[] = cps.map((cp) => ({ kind: 'char', cp, ci }));
+    return chars.length === 1 ? chars[0]! : { kind: 'seq', items: chars };
+  }
+
+  /** Single-token atoms. */
+  private simple(t: Token): OnigNode {
+    const { ci, dotall } = this.opts;
+    const shorthand = (item: ClassItem): OnigNode => ({ kind: 'class', items: [item], negated: false, ci, fold: false });
+    switch (t.type) {
       case 'close':
         throw onigError('UNMATCHED_CLOSE_PARENTHESIS');
+      case 'repeat':
+        throw onigError('TARGET_OF_REPEAT_OPERATOR_NOT_SPECIFIED');
       case 'codePoint':
-        // Oniguruma encodes the code point and then rejects a lead byte above F4.
-        if (tok.cp >= 0x140000) throw onigError('INVALID_CODE_POINT_VALUE');
-        return { kind: 'char', cp: tok.cp, ci };
+        // Code points whose UTF-8 lead byte would exceed F4 are refused.
+        if (t.cp >= 0x140000) throw onigError('INVALID_CODE_POINT_VALUE');
+        return { kind: 'char', cp: t.cp, ci };
       case 'charType':
-        return { kind: 'class', items: [prop(CTYPE_ATOMS[tok.ctype], tok.negated)], negated: false, ci, fold: false };
+        return shorthand({ kind: 'prop', atoms: [...SHORTHAND_ATOMS[t.ctype]], negated: t.negated, caseClosed: true });
       case 'charProperty':
-        return { kind: 'class', items: [readProperty(this.sc, tok.negated)], negated: false, ci, fold: false };
+        return shorthand(readProperty(this.sc, t.negated));
       case 'openClass': {
-        const { items, negated } = parseClass(this.sc);
-        return { kind: 'class', items, negated, ci, fold: true };
+        const cls = parseClass(this.sc);
+        return { kind: 'class', items: cls.items, negated: cls.negated, ci, fold: true };
       }
       case 'anychar':
-        return { kind: 'any', dotall: this.options.dotall };
+        return { kind: 'any', dotall };
       case 'noNewline':
         return { kind: 'any', dotall: false };
       case 'trueAnychar':
         return { kind: 'any', dotall: true };
       case 'backref':
-        this.backrefs.push(...tok.groups);
-        return { kind: 'backref', groups: tok.groups, ci };
+        this.referenced.push(...t.groups);
+        return { kind: 'backref', groups: t.groups, ci };
       case 'call': {
-        const call: Extract<OnigNode, { kind: 'call' }> = { kind: 'call', index: tok.gnum, name: tok.name };
-        this.calls.push(call);
+        const call: CallNode = { kind: 'call', index: t.gnum, name: t.name };
+        this.pendingCalls.push(call);
         return call;
       }
       case 'anchor':
-        return { kind: 'anchor', anchor: tok.anchor };
-      case 'repeat':
-        throw onigError('TARGET_OF_REPEAT_OPERATOR_NOT_SPECIFIED');
+        return { kind: 'anchor', anchor: t.anchor };
       case 'keep':
         return { kind: 'keep' };
       case 'generalNewline':
@@ -219,126 +264,139 @@ class Parser implements GroupParser {
       case 'textSegment':
         return { kind: 'graphemeCluster' };
       default:
-        throw new Error(`unexpected regex token ${tok.type}`);
+        throw new Error(`unexpected regex token ${t.type}`);
     }
   }
 
-  /**
-   * `prs_bag` after `(`: a group of some kind. Returns `'options'` for an isolated `(?i)` (which
-   * changes the options of the rest of the enclosing group), else the node; `plain` marks a
-   * `(?:...)` whose node is its body itself (Oniguruma then checks the body as a quantifier target).
-   */
-  private bag(): 'options' | { node: OnigNode; plain: boolean } {
-    const sc = this.sc;
+  // ---- groups ----------------------------------------------------------------------------------
+
+  /** After `(`: the kind of group is decided by what follows. */
+  private group(): GroupResult {
+    const { sc } = this;
+    const node = (n: OnigNode): GroupResult => ({ sort: 'node', node: n });
     if (sc.end()) throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
     if (sc.peekIs('*')) {
       sc.inc();
-      return { node: parseNamedCallout(sc), plain: false };
+      return node(parseNamedCallout(sc));
     }
-    if (!sc.peekIs('?')) return { node: this.capture(null), plain: false };
+    if (!sc.peekIs('?')) return node(this.capturing(null));
     sc.inc();
     if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    let c = String.fromCodePoint(sc.fetch());
-    switch (c) {
+    const kind = String.fromCodePoint(sc.fetch());
+    switch (kind) {
       case ':':
-        return { node: this.body(), plain: true };
+        return node(this.body());
       case '=':
       case '!':
-        return { node: { kind: 'look', behind: false, negated: c === '!', body: this.body() }, plain: false };
+        return node({ kind: 'look', behind: false, negated: kind === '!', body: this.body() });
       case '>':
-        return { node: { kind: 'atomic', body: this.body() }, plain: false };
+        return node({ kind: 'atomic', body: this.body() });
       case "'":
-        return { node: this.capture(this.groupName(0x27)), plain: false };
-      case '<': {
-        if (sc.end()) throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
-        const d = sc.fetch();
-        if (d === 0x3d || d === 0x21) {
-          return { node: { kind: 'look', behind: true, negated: d === 0x21, body: this.body() }, plain: false };
-        }
-        sc.unfetch();
-        return { node: this.capture(this.groupName(0x3c)), plain: false };
-      }
+        return node(this.capturing(this.groupName(0x27)));
+      case '<':
+        return node(this.angleGroup());
       case '~':
-        return { node: parseAbsent(this), plain: false };
+        return node(parseAbsent(this));
       case '{':
-        return { node: parseContentsCallout(sc), plain: false };
+        return node(parseContentsCallout(sc));
       case '(':
-        return { node: parseCondition(this), plain: false };
-      case '-': case 'i': case 'm': case 's': case 'x': {
-        const option = { ...this.options };
-        let neg = false;
-        for (;;) {
-          if (c === ')') {
-            this.options = option;
-            return 'options';
-          }
-          if (c === ':') {
-            const saved = this.options;
-            this.options = option;
-            const body = this.body();
-            this.options = saved;
-            return { node: { kind: 'seq', items: [body] }, plain: false };
-          }
-          if (c === '-') neg = true;
-          else if (c === 'x') option.extend = !neg;
-          else if (c === 'i') option.ci = !neg;
-          else if (c === 's') option.dotall = !neg;
-          else if (c === 'm') option.singleline = neg;
-          else throw onigError('UNDEFINED_GROUP_OPTION');
-          if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-          c = String.fromCodePoint(sc.fetch());
-        }
-      }
+        return node(parseCondition(this));
+      case '-':
+      case 'i':
+      case 'm':
+      case 's':
+      case 'x':
+        return this.optionGroup(kind);
       default:
         throw onigError('UNDEFINED_GROUP_OPTION');
     }
   }
 
-  /** Reads a group body up to its `)`. */
+  /** After `(?<`: a look-behind or a named group. */
+  private angleGroup(): OnigNode {
+    const { sc } = this;
+    if (sc.end()) throw onigError('END_PATTERN_WITH_UNMATCHED_PARENTHESIS');
+    const c = sc.fetch();
+    if (c === 0x3d || c === 0x21) return { kind: 'look', behind: true, negated: c === 0x21, body: this.body() };
+    sc.unfetch();
+    return this.capturing(this.groupName(0x3c));
+  }
+
+  /**
+   * `(?imsx-imsx)` switches the options for the rest of the enclosing group; `(?imsx-imsx:...)`
+   * scopes them to its body. `first` is the letter already read.
+   */
+  private optionGroup(first: string): GroupResult {
+    const { sc } = this;
+    const scoped = { ...this.opts };
+    let off = false;
+    for (let c = first; ; c = String.fromCodePoint(sc.fetch())) {
+      if (c === ')') {
+        this.opts = scoped;
+        return { sort: 'switch' };
+      }
+      if (c === ':') {
+        const outer = this.opts;
+        this.opts = scoped;
+        const body = this.body();
+        this.opts = outer;
+        return { sort: 'node', node: { kind: 'seq', items: [body] } };
+      }
+      switch (c) {
+        case '-':
+          off = true;
+          break;
+        case 'i':
+          scoped.ci = !off;
+          break;
+        case 'm':
+          scoped.singleline = off;
+          break;
+        case 's':
+          scoped.dotall = !off;
+          break;
+        case 'x':
+          scoped.extend = !off;
+          break;
+        default:
+          throw onigError('UNDEFINED_GROUP_OPTION');
+      }
+      if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+    }
+  }
+
+  /** Reads a group body up to its `)` (the `)` stays the lookahead token). */
   body(): OnigNode {
-    this.next();
-    return this.alts('close');
+    this.advance();
+    return this.alternation('close');
   }
 
   noteReferences(groups: number[]): void {
-    this.backrefs.push(...groups);
+    this.referenced.push(...groups);
   }
 
   private groupName(open: number): string {
-    const start = this.sc.p;
+    const from = this.sc.p;
     const { nameEnd } = this.sc.fetchName(open, false);
-    return this.sc.text(start, nameEnd);
+    return this.sc.text(from, nameEnd);
   }
 
-  private capture(name: string | null): OnigNode {
+  private capturing(name: string | null): OnigNode {
     const index = ++this.sc.numMem;
-    this.names[index] = name;
+    this.groupNames[index] = name;
     if (name !== null) {
-      const list = this.sc.names.get(name);
-      if (list) list.push(index);
+      const same = this.sc.names.get(name);
+      if (same) same.push(index);
       else this.sc.names.set(name, [index]);
     }
     const body = this.body();
-    this.bodies[index] = body;
+    this.groupBodies[index] = body;
     return { kind: 'group', index, body };
   }
-
 }
 
-function prop(atoms: readonly string[], negated: boolean): Extract<OnigNode, { kind: 'class' }>['items'][number] {
-  return { kind: 'prop', atoms: [...atoms], negated, caseClosed: true };
-}
-
-/** `is_invalid_quantifier_target`: anchors (lookarounds included) and gimmicks like `\K`. */
-function invalidQuantifierTarget(node: OnigNode): boolean {
-  switch (node.kind) {
-    case 'anchor':
-    case 'look':
-    case 'keep':
-      return true;
-    case 'alt':
-      return node.alts.some(invalidQuantifierTarget);
-    default:
-      return false;
-  }
+/** Anchors, look-arounds and `\K` cannot be quantified (nor an alternation containing one). */
+function cannotRepeat(node: OnigNode): boolean {
+  if (node.kind === 'anchor' || node.kind === 'look' || node.kind === 'keep') return true;
+  return node.kind === 'alt' && node.alts.some(cannotRepeat);
 }

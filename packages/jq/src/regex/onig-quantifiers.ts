@@ -1,7 +1,7 @@
 /**
- * Building quantifier nodes the way Oniguruma 6.9.8 does (`assign_quantifier_body`,
- * `onig_reduce_nested_quantifier`): a quantifier applied to a quantifier is merged by a fixed
- * table, which changes what matches (`b*??` is `b*?`, not `(?:b*?)?`).
+ * Quantifier nodes. jq's engine does not simply nest a quantifier applied to a quantified atom:
+ * it merges the two, which changes what matches (`b*??` behaves as `b*?`, not `(?:b*?)?`). The
+ * merge rules below reproduce the results recorded from jq 1.6.
  * @module
  */
 import type { OnigNode } from './onig-ast.js';
@@ -16,76 +16,105 @@ export interface Bounds {
 
 type Quant = Extract<OnigNode, { kind: 'quant' }>;
 
-/** `quantifier_type_num`: ? 0, * 1, + 2, ?? 3, *? 4, +? 5, anything else -1. */
-function typeNum(q: Bounds): number {
-  const base = q.greedy ? 0 : 3;
-  if (q.min === 0 && q.max === 1) return base;
-  if (q.min === 0 && q.max === Infinity) return base + 1;
-  if (q.min === 1 && q.max === Infinity) return base + 2;
-  return -1;
+/** The six quantifiers that merge by rule; any other bounds merge only by multiplication. */
+type Simple = '?' | '*' | '+' | '??' | '*?' | '+?';
+
+function simpleForm(q: Bounds): Simple | undefined {
+  const lazy = q.greedy ? '' : '?';
+  if (q.min === 0 && q.max === 1) return `?${lazy}` as Simple;
+  if (q.min === 0 && q.max === Infinity) return `*${lazy}` as Simple;
+  if (q.min === 1 && q.max === Infinity) return `+${lazy}` as Simple;
+  return undefined;
 }
 
-/** How a quantifier (column) on a quantifier (row) is merged: `ReduceTypeTable` in regparse.c. */
-type Reduce = 'asis' | 'del' | 'a' | 'p' | 'aq' | 'qq' | 'pqq';
-const REDUCE: readonly (readonly Reduce[])[] = [
-  ['del', 'a', 'a', 'qq', 'aq', 'asis'], // ?
-  ['del', 'del', 'del', 'pqq', 'pqq', 'del'], // *
-  ['a', 'a', 'del', 'asis', 'pqq', 'del'], // +
-  ['del', 'aq', 'aq', 'del', 'aq', 'aq'], // ??
-  ['del', 'del', 'del', 'del', 'del', 'del'], // *?
-  ['asis', 'a', 'p', 'aq', 'aq', 'del'], // +?
-];
+/**
+ * The result of `outer` applied to `inner`: `keep` leaves the two nested, `inner` drops the outer
+ * one, and a quantifier string replaces both (`+?(*)` is a lazy optional around a greedy `+`).
+ */
+type Merge = 'keep' | 'inner' | '*' | '+' | '*?' | '??' | '+?(*)';
 
-const make = (b: Bounds, body: OnigNode): Quant => ({ kind: 'quant', min: b.min, max: b.max, greedy: b.greedy, possessive: false, body });
+/** `MERGES[inner][outer]`. */
+const MERGES: Readonly<Record<Simple, Readonly<Record<Simple, Merge>>>> = {
+  '?': { '?': 'inner', '*': '*', '+': '*', '??': '??', '*?': '*?', '+?': 'keep' },
+  '*': { '?': 'inner', '*': 'inner', '+': 'inner', '??': '+?(*)', '*?': '+?(*)', '+?': 'inner' },
+  '+': { '?': '*', '*': '*', '+': 'inner', '??': 'keep', '*?': '+?(*)', '+?': 'inner' },
+  '??': { '?': 'inner', '*': '*?', '+': '*?', '??': 'inner', '*?': '*?', '+?': '*?' },
+  '*?': { '?': 'inner', '*': 'inner', '+': 'inner', '??': 'inner', '*?': 'inner', '+?': 'inner' },
+  '+?': { '?': 'keep', '*': '*', '+': '+', '??': '*?', '*?': '*?', '+?': 'inner' },
+};
 
-/** Strips the group wrappers Oniguruma sees through when it spots `\R`. */
-function isGeneralNewline(node: OnigNode): boolean {
-  if (node.kind === 'generalNewline') return true;
-  if (node.kind === 'group' || node.kind === 'atomic') return isGeneralNewline(node.body);
-  return node.kind === 'seq' && node.items.length === 1 && isGeneralNewline(node.items[0]!);
+const quant = (b: Bounds, body: OnigNode): Quant => ({
+  kind: 'quant',
+  min: b.min,
+  max: b.max,
+  greedy: b.greedy,
+  possessive: false,
+  body,
+});
+
+const STAR: Bounds = { min: 0, max: Infinity, greedy: true };
+const PLUS: Bounds = { min: 1, max: Infinity, greedy: true };
+const LAZY_STAR: Bounds = { min: 0, max: Infinity, greedy: false };
+const LAZY_OPTIONAL: Bounds = { min: 0, max: 1, greedy: false };
+
+/** `\R`, possibly inside groups. */
+function isNewlineSequence(node: OnigNode): boolean {
+  switch (node.kind) {
+    case 'generalNewline':
+      return true;
+    case 'group':
+    case 'atomic':
+      return isNewlineSequence(node.body);
+    case 'seq':
+      return node.items.length === 1 && isNewlineSequence(node.items[0]!);
+    default:
+      return false;
+  }
 }
 
 /**
  * The node for quantifier `q` on `target`. A possessive quantifier is an atomic group around the
- * result, added by the caller, so it is not merged with a following quantifier.
+ * result, added by the caller, so it is never merged with a following quantifier.
+ * @internal
  */
 export function quantify(q: Bounds, target: OnigNode): OnigNode {
-  const parent = { ...q };
-  // Oniguruma 6.9.8 matches a greedy `\R*` as nothing and `\R+` as one `\R` (`\R{2,}` works).
-  if (parent.greedy && parent.max === Infinity && parent.min <= 1 && isGeneralNewline(target)) parent.max = parent.min;
-  if (target.kind !== 'quant') return make(parent, target);
-  const child = target;
-  const c = typeNum(child);
-  const p = typeNum(parent);
-  if (c >= 0 && p < 0) {
+  const outer = { ...q };
+  // jq 1.6 matches a greedy `\R*` as nothing and `\R+` as one `\R` (`\R{2,}` works).
+  if (outer.greedy && outer.max === Infinity && outer.min <= 1 && isNewlineSequence(target)) outer.max = outer.min;
+  if (target.kind !== 'quant') return quant(outer, target);
+  const inner = target;
+  const innerForm = simpleForm(inner);
+  const outerForm = simpleForm(outer);
+  if (innerForm !== undefined && outerForm !== undefined) return merge(MERGES[innerForm][outerForm], outer, inner);
+  if (innerForm !== undefined) {
     // (?:a*){n,m} and (?:a+){n,m} with a bounded greedy interval keep only n (or 1) repeats.
-    if ((c === 1 || c === 2) && parent.max !== Infinity && parent.max > 1 && parent.greedy) {
-      parent.max = parent.min === 0 ? 1 : parent.min;
-    }
-    return make(parent, child);
+    const unbounded = innerForm === '*' || innerForm === '+';
+    if (unbounded && outer.greedy && outer.max !== Infinity && outer.max > 1) outer.max = Math.max(outer.min, 1);
+    return quant(outer, inner);
   }
-  if (c < 0 || p < 0) {
-    if (parent.min === parent.max && child.min === child.max) {
-      const n = parent.min * child.min;
-      if (n > 0x7fffffff) throw onigError('TOO_BIG_NUMBER_FOR_REPEAT_RANGE');
-      return make({ min: n, max: n, greedy: parent.greedy }, child.body);
-    }
-    return make(parent, child);
+  if (outer.min === outer.max && inner.min === inner.max) {
+    const times = outer.min * inner.min;
+    if (times > 0x7fffffff) throw onigError('TOO_BIG_NUMBER_FOR_REPEAT_RANGE');
+    return quant({ min: times, max: times, greedy: outer.greedy }, inner.body);
   }
-  switch (REDUCE[c]![p]!) {
-    case 'del':
-      return child;
-    case 'a':
-      return make({ min: 0, max: Infinity, greedy: true }, child.body);
-    case 'p':
-      return make({ min: 1, max: Infinity, greedy: true }, child.body);
-    case 'aq':
-      return make({ min: 0, max: Infinity, greedy: false }, child.body);
-    case 'qq':
-      return make({ min: 0, max: 1, greedy: false }, child.body);
-    case 'pqq':
-      return make({ min: 0, max: 1, greedy: false }, make({ min: 1, max: Infinity, greedy: true }, child.body));
-    case 'asis':
-      return make(parent, child);
+  return quant(outer, inner);
+}
+
+function merge(how: Merge, outer: Bounds, inner: Quant): OnigNode {
+  switch (how) {
+    case 'keep':
+      return quant(outer, inner);
+    case 'inner':
+      return inner;
+    case '*':
+      return quant(STAR, inner.body);
+    case '+':
+      return quant(PLUS, inner.body);
+    case '*?':
+      return quant(LAZY_STAR, inner.body);
+    case '??':
+      return quant(LAZY_OPTIONAL, inner.body);
+    case '+?(*)':
+      return quant(LAZY_OPTIONAL, quant(PLUS, inner.body));
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The cursor over a pattern's code points and Oniguruma's small scanning helpers (numbers,
- * intervals, group names), shared by the tokenizers.
+ * The cursor over a pattern's code points, with the small readers both tokenizers share
+ * (numbers, intervals, group names).
  * @module
  */
 import { onigError } from './onig-error.js';
@@ -14,13 +14,13 @@ const MAX_REPEAT = 100000;
 export type NumType = 'none' | 'abs' | 'rel';
 
 /**
- * A position in the pattern. `fetch`/`inc` remember the previous position for `unfetch`, like
- * Oniguruma's PFETCH/PINC/PUNFETCH; `fetchS` does not (PFETCH_S). @internal
+ * A position in the pattern. `fetch`/`inc` remember the position they started from, which
+ * `unfetch` returns to; `fetchS` reads without touching that mark. @internal
  */
 export class Scanner {
   readonly cps: number[];
   p = 0;
-  /** Start of the current token (Oniguruma's `tok->backp`). */
+  /** Where the current token starts. */
   backp = 0;
   private prev = 0;
   /** Capture groups opened so far. */
@@ -60,92 +60,61 @@ export class Scanner {
   text(from: number, to: number): string {
     return String.fromCodePoint(...this.cps.slice(from, to));
   }
-  /** `backref_rel_to_abs`: `-1` is the last group opened, `+1` the next one. */
+  /** A relative group number as an absolute one: `-1` is the last group opened, `+1` the next one. */
   relativeToAbsolute(rel: number): number {
     return rel > 0 ? this.numMem + rel : this.numMem + 1 + rel;
   }
 
   /**
-   * `fetch_name`: reads a group name or number up to the closing `>`, `'` or `)` for the opener
-   * `open`. Numbers are only allowed when `isRef`.
+   * Reads a group name (or, when `isRef`, a number like `2`, `-1`, `+1`) after the opener `open`,
+   * up to its closer (`>`, `'` or `)`), and leaves the position after the closer.
    */
   fetchName(open: number, isRef: boolean): { numType: NumType; num: number; nameEnd: number } {
-    const endCode = closerOf(open);
+    const closer = closerOf(open);
+    const { cps } = this;
+    const len = cps.length;
     const start = this.p;
-    let numType: NumType = 'none';
-    let sign = 1;
-    let numStart = start;
-    let digits = 0;
-    let error: 'INVALID_GROUP_NAME' | 'INVALID_CHAR_IN_GROUP_NAME' | undefined;
-    if (this.end()) throw onigError('EMPTY_GROUP_NAME');
-    let c = this.fetchS();
-    if (c === endCode) throw onigError('EMPTY_GROUP_NAME');
-    if (isDigit(c)) {
-      if (isRef) numType = 'abs';
-      else error = 'INVALID_GROUP_NAME';
-      digits++;
-    } else if (c === 0x2d || c === 0x2b) {
-      if (isRef) {
-        numType = 'rel';
-        sign = c === 0x2d ? -1 : 1;
-        numStart = this.p;
-      } else error = 'INVALID_GROUP_NAME';
-    } else if (!isWordCodePoint(c)) {
-      error = 'INVALID_CHAR_IN_GROUP_NAME';
+    if (start >= len || cps[start] === closer) throw onigError('EMPTY_GROUP_NAME');
+    const first = cps[start]!;
+    const sign = first === 0x2d ? -1 : first === 0x2b ? 1 : 0;
+    let stop = start + 1;
+    while (stop < len && cps[stop] !== closer && cps[stop] !== 0x29) stop++;
+    const found = stop < len;
+    const badStart = isDigit(first) || sign !== 0 ? (isRef ? undefined : 'INVALID_GROUP_NAME') : isWordCodePoint(first) ? undefined : 'INVALID_CHAR_IN_GROUP_NAME';
+    if (badStart) {
+      // The reported name runs to the terminator, or to the end when that is the last character.
+      throw onigError(badStart, this.text(start, found && stop < len - 1 ? stop : len));
     }
-    let nameEnd = this.cps.length;
-    if (error) {
-      while (!this.end()) {
-        nameEnd = this.p;
-        c = this.fetchS();
-        if (c === endCode || c === 0x29) break;
-      }
-      if (this.end()) nameEnd = this.cps.length;
-      throw onigError(error, this.text(start, nameEnd));
+    if (!found) {
+      // Unterminated: the reported name stops before the last character.
+      this.p = len;
+      throw onigError('INVALID_GROUP_NAME', this.text(start, start + 1 < len ? len - 1 : len));
     }
-    while (!this.end()) {
-      nameEnd = this.p;
-      c = this.fetchS();
-      if (c === endCode || c === 0x29) {
-        if (numType !== 'none' && digits === 0) error ??= 'INVALID_GROUP_NAME';
-        break;
-      }
-      if (numType !== 'none') {
-        if (isDigit(c)) digits++;
-        else {
-          error = isWordCodePoint(c) ? 'INVALID_GROUP_NAME' : 'INVALID_CHAR_IN_GROUP_NAME';
-          numType = 'none';
-        }
-      } else if (!isWordCodePoint(c)) {
-        error = 'INVALID_CHAR_IN_GROUP_NAME';
-      }
-    }
-    if (c !== endCode) throw onigError('INVALID_GROUP_NAME', this.text(start, nameEnd));
-    // Oniguruma records an error found inside a valid-looking name but then returns success.
-    let num = 0;
-    if (numType !== 'none') {
-      num = parseDigits(this.cps, numStart, nameEnd);
-      if (num < 0) throw onigError('TOO_BIG_NUMBER');
-      if (num === 0 && numType === 'rel') throw onigError('INVALID_GROUP_NAME', this.text(start, nameEnd));
-      num *= sign;
-    }
-    return { numType, num, nameEnd };
+    this.p = stop + 1;
+    if (cps[stop] !== closer) throw onigError('INVALID_GROUP_NAME', this.text(start, stop));
+    // Other faults inside a terminated name (`(?<a b>`) are let through, as jq 1.6 does.
+    const numeric = (isDigit(first) || sign !== 0) && cps.slice(start + 1, stop).every(isDigit);
+    if (!numeric) return { numType: 'none', num: 0, nameEnd: stop };
+    const num = parseDigits(cps, sign === 0 ? start : start + 1, stop);
+    if (num < 0) throw onigError('TOO_BIG_NUMBER');
+    if (num === 0 && sign !== 0) throw onigError('INVALID_GROUP_NAME', this.text(start, stop));
+    return { numType: sign === 0 ? 'abs' : 'rel', num: sign === 0 ? num : num * sign, nameEnd: stop };
   }
 
-  /** `get_next_code_point`: the next code point of a `\x{41 42}` sequence, or its end. */
+  /** The next code point of a `\x{41 42}` sequence, `'end'` at its `}`, `'range'` at a `-` in a class. */
   nextSequenceCodePoint(inClass: boolean): number | 'end' | 'range' {
-    while (!this.end()) {
-      const c = this.fetch();
-      if (c !== 0x20 && c !== 0x0a) {
-        if (c === 0x7d) {
-          this.codePointContinue = 0;
-          return 'end';
-        }
-        if (c === 0x2d && inClass) return 'range';
-        this.unfetch();
-        break;
-      }
+    while (!this.end() && (this.peek() === 0x20 || this.peek() === 0x0a)) {
+      this.p++;
       if (this.end()) throw onigError('INVALID_CODE_POINT_VALUE');
+    }
+    if (this.peekIs('}')) {
+      this.p++;
+      this.codePointContinue = 0;
+      return 'end';
+    }
+    if (inClass && this.peekIs('-')) {
+      this.p++;
+      return 'range';
     }
     return scanRadix(this, this.codePointContinue, 1, this.codePointContinue === 16 ? 8 : 11);
   }
@@ -174,7 +143,7 @@ function parseDigits(cps: number[], from: number, to: number): number {
   return n;
 }
 
-/** `scan_number`: a decimal number, -1 on overflow. @internal */
+/** A decimal number, -1 when it does not fit in 31 bits. @internal */
 export function scanNumber(sc: Scanner): number {
   let n = 0;
   while (!sc.end() && isDigit(sc.peek())) {
@@ -185,7 +154,7 @@ export function scanNumber(sc: Scanner): number {
   return n;
 }
 
-/** `scan_hexadecimal_number` / `scan_octal_number` with `min`..`max` digits. @internal */
+/** A hexadecimal or octal number of `min`..`max` digits. @internal */
 export function scanRadix(sc: Scanner, base: number, min: number, max: number): number {
   let code = 0;
   let n = 0;
@@ -204,30 +173,33 @@ export function scanRadix(sc: Scanner, base: number, min: number, max: number): 
 }
 
 /**
- * `fetch_interval` after `{`: the bounds, or `'literal'` when the brace does not start a valid
+ * After `{`: the bounds, or `'literal'` when the brace does not start a valid
  * interval (Perl_NG then reads `{` as an ordinary character, e.g. `a{,2}`).
  * @internal
  */
 export function fetchInterval(sc: Scanner): { lower: number; upper: number } | 'literal' {
   const start = sc.p;
-  if (sc.end()) return 'literal';
-  const lower = scanNumber(sc);
-  if (lower < 0 || lower > MAX_REPEAT) throw onigError('TOO_BIG_NUMBER_FOR_REPEAT_RANGE');
-  const invalid = (): 'literal' => {
+  const bound = (): number => {
+    const n = scanNumber(sc);
+    if (n < 0 || n > MAX_REPEAT) throw onigError('TOO_BIG_NUMBER_FOR_REPEAT_RANGE');
+    return n;
+  };
+  const literal = (): 'literal' => {
     sc.p = start;
     return 'literal';
   };
-  if (sc.p === start || sc.end()) return invalid();
+  if (sc.end()) return 'literal';
+  const lower = bound();
+  if (sc.p === start || sc.end()) return literal();
   let upper = lower;
-  if (sc.fetch() === 0x2c) {
-    const before = sc.p;
-    upper = scanNumber(sc);
-    if (upper < 0 || upper > MAX_REPEAT) throw onigError('TOO_BIG_NUMBER_FOR_REPEAT_RANGE');
-    if (sc.p === before) upper = Infinity;
-  } else {
-    sc.unfetch();
+  if (sc.peek() === 0x2c) {
+    sc.p++;
+    const digitsAt = sc.p;
+    upper = bound();
+    if (sc.p === digitsAt) upper = Infinity;
   }
-  if (sc.end() || sc.fetch() !== 0x7d) return invalid();
+  if (!sc.peekIs('}')) return literal();
+  sc.p++;
   if (upper < lower) throw onigError('UPPER_SMALLER_THAN_LOWER_IN_REPEAT_RANGE');
   return { lower, upper };
 }

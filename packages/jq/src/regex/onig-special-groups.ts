@@ -1,6 +1,6 @@
 /**
- * The rarer group forms of Oniguruma's `prs_bag`: callouts `(*NAME)` and `(?{...})`, absence
- * operators `(?~...)` and conditionals `(?(cond)yes|no)`. Split out of onig-parser.ts.
+ * The less common group forms, read after their opening characters: callouts `(*NAME)` and
+ * `(?{...})`, absence groups `(?~...)` and conditionals `(?(cond)yes|no)`.
  * @module
  */
 import type { OnigNode } from './onig-ast.js';
@@ -8,7 +8,7 @@ import { onigError, unsupportedError } from './onig-error.js';
 import { readNameWithLevel } from './onig-escapes.js';
 import { isDigit, type Scanner } from './onig-scanner.js';
 
-/** What these parsers need from the main parser. @internal */
+/** The services of the main parser these forms need. @internal */
 export interface GroupParser {
   readonly sc: Scanner;
   /** Parses a group body up to and including its `)`. */
@@ -17,93 +17,114 @@ export interface GroupParser {
   noteReferences(groups: number[]): void;
 }
 
-const FAIL: OnigNode = { kind: 'look', behind: false, negated: true, body: { kind: 'empty' } };
-const CALLOUT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BUILTIN_CALLOUTS = new Set(['MISMATCH', 'ERROR', 'MAX', 'COUNT', 'TOTAL_COUNT', 'CMP', 'SKIP']);
+/** `(*FAIL)`: a look-ahead that can never succeed. */
+const ALWAYS_FAIL: OnigNode = { kind: 'look', behind: false, negated: true, body: { kind: 'empty' } };
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const KNOWN_CALLOUTS = new Set(['FAIL', 'MISMATCH', 'ERROR', 'MAX', 'COUNT', 'TOTAL_COUNT', 'CMP', 'SKIP']);
+
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+
+/** The index of the first `ch` at or after `from`, or -1. */
+function indexFrom(sc: Scanner, from: number, ch: number): number {
+  for (let i = from; i < sc.cps.length; i++) if (sc.cps[i] === ch) return i;
+  return -1;
+}
+
+/** Reads one code point, or fails with "end pattern in group" at the end. */
+function nextInGroup(sc: Scanner): number {
+  if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+  return sc.fetchS();
+}
 
 /**
- * After `(*`: `(*NAME[tag]{args})` (`prs_callout_of_name`). Only the built-in `(*FAIL)` can be
- * expressed in JavaScript; the other built-ins (`MAX`, `COUNT`, ...) are refused.
+ * After `(*`: `(*NAME[tag]{args})`. Of the built-in callouts only `(*FAIL)` has a JavaScript
+ * equivalent; the others (`MAX`, `COUNT`, ...) are refused as unsupported.
+ * @internal
  */
 export function parseNamedCallout(sc: Scanner): OnigNode {
   if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
-  const start = sc.p;
-  let c: number;
-  let nameEnd: number;
-  for (;;) {
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
+  const nameStart = sc.p;
+  let nameEnd = nameStart;
+  let c = nextInGroup(sc);
+  while (c !== CLOSE_PAREN && c !== OPEN_BRACKET && c !== OPEN_BRACE) {
     nameEnd = sc.p;
-    c = sc.fetchS();
-    if (c === 0x29 || c === 0x5b || c === 0x7b) break;
+    c = nextInGroup(sc);
   }
-  const name = sc.text(start, nameEnd);
-  if (!CALLOUT_NAME.test(name)) throw onigError('INVALID_CALLOUT_NAME');
-  if (c === 0x5b) {
+  const name = sc.text(nameStart, nameEnd);
+  if (!IDENTIFIER.test(name)) throw onigError('INVALID_CALLOUT_NAME');
+  if (c === OPEN_BRACKET) {
     if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
     const tagStart = sc.p;
-    let tagEnd = sc.p;
-    while (!sc.end()) {
-      tagEnd = sc.p;
-      if (sc.fetchS() === 0x5d) break;
+    const close = indexFrom(sc, tagStart, 0x5d);
+    // Without a `]`, the tag is taken to stop before the last character of the pattern.
+    const tag = close < 0 ? sc.text(tagStart, sc.cps.length - 1) : sc.text(tagStart, close);
+    sc.p = close < 0 ? sc.cps.length : close + 1;
+    if (!IDENTIFIER.test(tag)) throw onigError('INVALID_CALLOUT_TAG_NAME');
+    c = nextInGroup(sc);
+  }
+  const known = KNOWN_CALLOUTS.has(name);
+  const hasArgs = c === OPEN_BRACE;
+  if (hasArgs) {
+    const close = indexFrom(sc, sc.p, 0x7d);
+    if (close < 0) {
+      sc.p = sc.cps.length;
+      throw onigError('END_PATTERN_IN_GROUP');
     }
-    if (!CALLOUT_NAME.test(sc.text(tagStart, tagEnd))) throw onigError('INVALID_CALLOUT_TAG_NAME');
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    c = sc.fetchS();
+    sc.p = close + 1;
+    if (!known) throw onigError('UNDEFINED_CALLOUT_NAME');
+    c = nextInGroup(sc);
   }
-  let hasArgs = false;
-  if (c === 0x7b) {
-    hasArgs = true;
-    while (!sc.end() && !sc.peekIs('}')) sc.p++;
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    sc.p++;
-    if (name !== 'FAIL' && !BUILTIN_CALLOUTS.has(name)) throw onigError('UNDEFINED_CALLOUT_NAME');
-    if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-    c = sc.fetchS();
-  }
-  if (name !== 'FAIL' && !BUILTIN_CALLOUTS.has(name)) throw onigError('UNDEFINED_CALLOUT_NAME');
+  if (!known) throw onigError('UNDEFINED_CALLOUT_NAME');
   if (name === 'FAIL' && hasArgs) throw onigError('INVALID_CALLOUT_ARG');
-  if (c !== 0x29) throw onigError('INVALID_CALLOUT_PATTERN');
-  if (name === 'FAIL') return FAIL;
+  if (c !== CLOSE_PAREN) throw onigError('INVALID_CALLOUT_PATTERN');
+  if (name === 'FAIL') return ALWAYS_FAIL;
   throw unsupportedError(`the callout (*${name})`);
 }
 
-/** `[tag]` of a callout of contents. */
-function calloutTag(sc: Scanner): void {
-  sc.p++;
-  const start = sc.p;
-  while (!sc.end() && !sc.peekIs(']')) sc.p++;
-  if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
-  if (!CALLOUT_NAME.test(sc.text(start, sc.p))) throw onigError('INVALID_CALLOUT_TAG_NAME');
-  sc.p++;
-}
-
 /**
- * After `(?{`: a callout of contents, `(?{...}[tag]D)` with `{{...}}` nesting. jq installs no
- * callout function, so Oniguruma skips it: it matches the empty string.
+ * After `(?{`: a callout of contents, `(?{...}[tag]X)`, where `{{ ... }}` (any number of braces)
+ * lets the contents hold braces. jq registers no callout function, so it matches the empty string.
  * @internal
  */
 export function parseContentsCallout(sc: Scanner): OnigNode {
-  let braces = 1;
+  let depth = 1;
   while (sc.peekIs('{')) {
     sc.p++;
-    braces++;
+    depth++;
   }
-  const closer = '}'.repeat(braces);
-  for (;;) {
+  const closing = '}'.repeat(depth);
+  while (sc.text(sc.p, sc.p + depth) !== closing) {
     if (sc.end()) throw onigError('INVALID_CALLOUT_PATTERN');
-    if (sc.text(sc.p, sc.p + braces) === closer) break;
     sc.p++;
   }
-  sc.p += braces;
+  sc.p += depth;
   if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-  if (sc.peekIs('[')) calloutTag(sc);
+  if (sc.peekIs('[')) {
+    const close = indexFrom(sc, sc.p + 1, 0x5d);
+    if (close < 0) throw onigError('INVALID_CALLOUT_PATTERN');
+    if (!IDENTIFIER.test(sc.text(sc.p + 1, close))) throw onigError('INVALID_CALLOUT_TAG_NAME');
+    sc.p = close + 1;
+  }
   if (sc.peekIs('X') || sc.peekIs('<') || sc.peekIs('>')) sc.p++;
-  if (sc.end() || !sc.peekIs(')')) throw onigError('INVALID_CALLOUT_PATTERN');
+  if (!sc.peekIs(')')) throw onigError('INVALID_CALLOUT_PATTERN');
   sc.p++;
   return { kind: 'empty' };
 }
 
-/** After `(?~`: `(?~absent)` and `(?~|absent|expr)`; the stopper `(?~|absent)` and `(?~|)` are refused. @internal */
+/** Splits the top alternation of a group body into its first branch and the rest. */
+function firstAndRest(alts: OnigNode[]): [OnigNode, OnigNode] {
+  const [first, ...rest] = alts;
+  return [first!, rest.length === 1 ? rest[0]! : { kind: 'alt', alts: rest }];
+}
+
+/**
+ * After `(?~`: `(?~absent)` or `(?~|absent|expr)`. The stopper `(?~|absent)` and the range clear
+ * `(?~|)` are refused as unsupported.
+ * @internal
+ */
 export function parseAbsent(parser: GroupParser): OnigNode {
   const { sc } = parser;
   if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
@@ -111,82 +132,86 @@ export function parseAbsent(parser: GroupParser): OnigNode {
   sc.p++;
   if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
   if (sc.peekIs(')')) throw unsupportedError('the range clear (?~|)');
-  const top = parser.body();
-  if (top.kind !== 'alt') throw unsupportedError('the absent stopper (?~|absent)');
-  const [absent, ...rest] = top.alts;
-  const expr: OnigNode = rest.length === 1 ? rest[0]! : { kind: 'alt', alts: rest };
-  return { kind: 'absent', body: absent!, expr };
+  const inner = parser.body();
+  if (inner.kind !== 'alt') throw unsupportedError('the absent stopper (?~|absent)');
+  const [body, expr] = firstAndRest(inner.alts);
+  return { kind: 'absent', body, expr };
 }
 
 /**
- * After `(?(`: a conditional. A group number or name (`1`, `-1`, `<name>`, `'name'`) tests that
- * the group took part; anything else is a pattern, matched atomically and consumed.
+ * After `(?(`: a conditional. A group reference (`1`, `-1`, `+1`, `<name>`, `'name'`) tests
+ * whether that group matched; anything else is a pattern, matched atomically and consumed.
  * @internal
  */
 export function parseCondition(parser: GroupParser): OnigNode {
   const { sc } = parser;
+  const lead = nextInGroup(sc);
   if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-  const c = sc.fetch();
-  if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
-  const enclosed = c === 0x3c || c === 0x27;
-  if (c === 0x2a || (c === 0x3f && sc.peekIs('{'))) throw unsupportedError('a callout condition');
-  if (!(isDigit(c) || c === 0x2d || c === 0x2b || enclosed)) {
-    sc.unfetch();
-    return patternCondition(parser);
-  }
-  if (!enclosed) sc.unfetch();
-  const nameStart = sc.p;
-  let r: ReturnType<typeof readNameWithLevel>;
-  try {
-    r = readNameWithLevel(sc, enclosed ? c : 0x28);
-  } catch (err) {
-    if (enclosed) throw err;
-    sc.p = nameStart;
-    return patternCondition(parser);
-  }
-  let groups: number[];
-  if (r.numType !== 'none') {
-    const num = r.numType === 'rel' ? sc.relativeToAbsolute(r.num) : r.num;
-    if (num <= 0) throw onigError('INVALID_BACKREF');
-    groups = [num];
-  } else {
-    const name = sc.text(nameStart, r.nameEnd);
-    const found = sc.names.get(name);
-    if (!found) throw onigError('UNDEFINED_NAME_REFERENCE', name);
-    groups = [...found].reverse();
-  }
-  if (enclosed && (sc.end() || sc.fetch() !== 0x29)) throw onigError('END_PATTERN_IN_GROUP');
+  const quoted = lead === 0x3c || lead === 0x27;
+  if (lead === 0x2a || (lead === 0x3f && sc.peekIs('{'))) throw unsupportedError('a callout condition');
+  const numeric = isDigit(lead) || lead === 0x2d || lead === 0x2b;
+  if (!quoted) sc.p--;
+  if (!quoted && !numeric) return conditionOnPattern(parser);
+  const ref = quoted ? readReference(sc, lead) : tryBareReference(sc);
+  if (ref === undefined) return conditionOnPattern(parser);
+  const groups = resolveReference(sc, ref);
+  if (quoted && (sc.end() || sc.fetch() !== CLOSE_PAREN)) throw onigError('END_PATTERN_IN_GROUP');
   parser.noteReferences(groups);
   if (sc.end()) throw onigError('END_PATTERN_IN_GROUP');
   if (sc.peekIs(')')) {
-    sc.fetch();
+    sc.p++;
     return { kind: 'condition', groups, yes: null, no: null };
   }
-  const { yes, no } = thenElse(parser);
-  return { kind: 'condition', groups, yes, no };
+  return { kind: 'condition', groups, ...branches(parser) };
 }
 
-/** `any_condition`: a pattern as the condition, read up to its `)`. */
-function patternCondition(parser: GroupParser): OnigNode {
+type Reference = ReturnType<typeof readNameWithLevel> & { start: number };
+
+/** Reads a group reference up to its closer (`open` is the opener it pairs with). */
+function readReference(sc: Scanner, open: number): Reference {
+  const start = sc.p;
+  return { ...readNameWithLevel(sc, open), start };
+}
+
+/** A reference written without quotes, up to `)`; undefined (position restored) when it is not one. */
+function tryBareReference(sc: Scanner): Reference | undefined {
+  const start = sc.p;
+  try {
+    return readReference(sc, OPEN_PAREN);
+  } catch {
+    sc.p = start;
+    return undefined;
+  }
+}
+
+/** The groups a reference names, the last defined first. */
+function resolveReference(sc: Scanner, ref: Reference): number[] {
+  if (ref.numType === 'none') {
+    const name = sc.text(ref.start, ref.nameEnd);
+    const found = sc.names.get(name);
+    if (!found) throw onigError('UNDEFINED_NAME_REFERENCE', name);
+    return [...found].reverse();
+  }
+  const num = ref.numType === 'rel' ? sc.relativeToAbsolute(ref.num) : ref.num;
+  if (num <= 0) throw onigError('INVALID_BACKREF');
+  return [num];
+}
+
+/** A condition that is a pattern, read up to its `)`, then the branches. */
+function conditionOnPattern(parser: GroupParser): OnigNode {
   const cond = parser.body();
   if (parser.sc.end()) throw onigError('END_PATTERN_IN_GROUP');
   if (parser.sc.peekIs(')')) throw onigError('INVALID_IF_ELSE_SYNTAX');
-  const { yes, no } = thenElse(parser);
-  return { kind: 'conditionPattern', cond, yes, no };
+  return { kind: 'conditionPattern', cond, ...branches(parser) };
 }
 
-/** The `yes|no` part of a conditional group, up to its `)`. */
-function thenElse(parser: GroupParser): { yes: OnigNode; no: OnigNode | null } {
-  let thenEmpty = false;
-  if (parser.sc.peekIs('|')) {
-    parser.sc.fetch();
-    thenEmpty = true;
-  }
-  const target = parser.body();
-  if (thenEmpty) return { yes: { kind: 'empty' }, no: target };
-  if (target.kind === 'alt') {
-    const [yes, ...rest] = target.alts;
-    return { yes: yes!, no: rest.length === 1 ? rest[0]! : { kind: 'alt', alts: rest } };
-  }
-  return { yes: target, no: null };
+/** The `yes|no` part of a conditional, up to its `)`. */
+function branches(parser: GroupParser): { yes: OnigNode; no: OnigNode | null } {
+  const emptyYes = parser.sc.peekIs('|');
+  if (emptyYes) parser.sc.p++;
+  const rest = parser.body();
+  if (emptyYes) return { yes: { kind: 'empty' }, no: rest };
+  if (rest.kind !== 'alt') return { yes: rest, no: null };
+  const [yes, no] = firstAndRest(rest.alts);
+  return { yes, no };
 }

@@ -9,7 +9,7 @@ import { onigError } from './onig-error.js';
 
 const INF = Infinity;
 
-/** Throws Oniguruma's compile error for the first offending construct, if any. @internal */
+/** Throws jq's error for the first offending construct, if any. @internal */
 export function checkPattern(parsed: ParsedPattern): void {
   checkRecursion(parsed);
   checkLookBehinds(parsed);
@@ -84,7 +84,7 @@ const EXIST = 1;
 const MUST = 2;
 const INFINITE = 4;
 
-/** `infinite_recursive_call_check`: "never ending recursion" for left or unconditional recursion. */
+/** "never ending recursion" for a group that calls itself before consuming anything, or always. */
 function checkRecursion(parsed: ParsedPattern): void {
   const called = calledGroups(parsed.root, new Set());
   for (const target of called) {
@@ -152,7 +152,7 @@ function checkRecursion(parsed: ParsedPattern): void {
 
 const BAD_IN_LOOKBEHIND: ReadonlySet<AnchorKind> = new Set<AnchorKind>(['eos', 'semiEos']);
 
-/** `tune_look_behind` for every look-behind of the pattern. */
+/** Every look-behind must have a fixed length and allowed contents. */
 function checkLookBehinds(parsed: ParsedPattern): void {
   const visit = (node: OnigNode): void => {
     forEachChild(node, visit);
@@ -167,7 +167,7 @@ function checkLookBehinds(parsed: ParsedPattern): void {
   visit(parsed.root);
 }
 
-/** `check_node_in_look_behind`: no look-ahead, `\z`/`\Z`/`$`, `\X`, absence; no capture in `(?<!`. */
+/** What a look-behind may hold: no look-ahead, `\z`/`\Z`/`$`, `\X`, absence; no capture in `(?<!`. */
 function allowedInLookBehind(node: OnigNode, negated: boolean): boolean {
   switch (node.kind) {
     case 'anchor':
@@ -192,9 +192,9 @@ function allowedInLookBehind(node: OnigNode, negated: boolean): boolean {
 }
 
 /**
- * `alt_reduce_in_look_behind`: a leading `x*`/`x+`/`x{n,m}` of single characters only needs its
- * minimum count to decide a look-behind, so Oniguruma drops the rest. A greedy loop Oniguruma
- * made possessive (it is followed by something it cannot match) is not reduced.
+ * A leading `x*`/`x+`/`x{n,m}` of single characters only needs its
+ * minimum count to decide a look-behind, so the rest is dropped. A greedy loop the engine
+ * makes possessive (it is followed by something it cannot match) is not reduced.
  */
 function reduceLeading(body: OnigNode): OnigNode {
   const reduceQuant = (n: OnigNode, next: OnigNode | undefined): OnigNode | undefined => {
@@ -221,7 +221,7 @@ function reduceLeading(body: OnigNode): OnigNode {
   return body.kind === 'alt' ? { kind: 'alt', alts: body.alts.map(reduceList) } : reduceList(body);
 }
 
-/** A rough `is_exclusive`: two different literal characters cannot both start here. */
+/** Two different literal characters cannot both start here (a rough check). */
 function exclusiveHeads(a: OnigNode, b: OnigNode): boolean {
   const head = (n: OnigNode): OnigNode | undefined => {
     if (n.kind === 'char') return n;
@@ -244,7 +244,7 @@ interface CharLength {
 
 const fixed = (n: number): CharLength => ({ min: n, max: n, sure: true, topAltFixed: false });
 
-/** `node_char_len1`: the length range of a node in characters. */
+/** The length range of a node in characters. */
 function charLength(node: OnigNode, parsed: ParsedPattern, level: number, depth = 0): CharLength {
   const sub = (n: OnigNode): CharLength => charLength(n, parsed, level + 1, depth);
   switch (node.kind) {
