@@ -17,24 +17,27 @@ const isOctal = (c: number): boolean => c >= 0x30 && c <= 0x37;
  * @internal
  */
 export function readCodePointBrace(sc: Scanner, base: 8 | 16, inClass: boolean): number | 'empty' | undefined {
-  const prev = sc.p;
   if (!sc.peekIs('{')) return undefined;
+  const brace = sc.p;
   sc.inc();
-  const code = scanRadix(sc, base, 0, base === 16 ? 8 : 11);
-  if (!sc.end() && (base === 16 ? isHexDigit(sc.peek()) : isDigit(sc.peek()))) {
-    throw onigError('TOO_LONG_WIDE_CHAR_VALUE');
-  }
-  if (sc.p <= prev + 1) {
-    sc.p = prev;
+  const first = scanRadix(sc, base, 0, base === 16 ? 8 : 11);
+  // A digit still following means the value has too many of them (for `\o`, any decimal digit).
+  const tooLong = base === 16 ? isHexDigit : isDigit;
+  if (!sc.end() && tooLong(sc.peek())) throw onigError('TOO_LONG_WIDE_CHAR_VALUE');
+  if (sc.p === brace + 1) {
+    // `\x{}` and `\x{g`: no digits, the letter stands alone.
+    sc.p = brace;
     return 'empty';
   }
   if (sc.end()) throw onigError('INVALID_CODE_POINT_VALUE');
-  if (sc.peekIs('}')) sc.inc();
-  else {
-    if (checkSequence(sc, base, inClass) === 0) throw onigError('INVALID_CODE_POINT_VALUE');
-    sc.codePointContinue = base;
+  if (sc.peekIs('}')) {
+    sc.inc();
+    return first;
   }
-  return code;
+  // More values follow (`\x{41 42}`): check them all now, hand them out one by one later.
+  if (checkSequence(sc, base, inClass) === 0) throw onigError('INVALID_CODE_POINT_VALUE');
+  sc.codePointContinue = base;
+  return first;
 }
 
 /**
@@ -86,7 +89,8 @@ function checkSequence(sc: Scanner, base: 8 | 16, inClass: boolean): number {
 
 /** After `\x` without a brace: up to two hex digits as a byte (none reads as byte 0). @internal */
 export function readCrudeHex(sc: Scanner): number {
-  return scanRadix(sc, 16, 0, 2);
+  const maxDigits = 2;
+  return scanRadix(sc, 16, 0, maxDigits);
 }
 
 /**
@@ -96,26 +100,33 @@ export function readCrudeHex(sc: Scanner): number {
  */
 export function readEscapedValue(sc: Scanner): number {
   if (sc.end()) throw onigError('END_PATTERN_AT_ESCAPE');
-  const c = sc.fetchS();
-  if (c === 0x63) {
-    if (sc.end()) throw onigError('END_PATTERN_AT_CONTROL');
-    let d = sc.fetchS();
-    if (d === 0x3f) return 0x7f;
-    if (d === 0x5c) d = readEscapedValue(sc);
-    return d & 0x9f;
-  }
-  return CONTROL_ESCAPES[c] ?? c;
+  const letter = sc.fetchS();
+  return letter === 0x63 ? readControlTarget(sc) : (CONTROL_ESCAPES.get(letter) ?? letter);
 }
 
-const CONTROL_ESCAPES: Readonly<Record<number, number>> = {
-  0x6e: 0x0a, // n
-  0x74: 0x09, // t
-  0x72: 0x0d, // r
-  0x66: 0x0c, // f
-  0x61: 0x07, // a
-  0x62: 0x08, // b (backspace; only reached inside classes)
-  0x65: 0x1b, // e
-};
+/** After `\c`: `?` is DEL, anything else (itself possibly escaped) keeps its low five bits and bit 7. */
+function readControlTarget(sc: Scanner): number {
+  if (sc.end()) throw onigError('END_PATTERN_AT_CONTROL');
+  const target = sc.fetchS();
+  if (target === 0x3f) return 0x7f;
+  const value = target === 0x5c ? readEscapedValue(sc) : target;
+  return value & 0x9f;
+}
+
+/** `\n` and friends: the letter's code point to the control character's (`\b` only reached inside classes). */
+const CONTROL_ESCAPES: ReadonlyMap<number, number> = new Map(
+  (
+    [
+      ['n', '\n'],
+      ['t', '\t'],
+      ['r', '\r'],
+      ['f', '\f'],
+      ['a', '\x07'],
+      ['b', '\b'],
+      ['e', '\x1b'],
+    ] as const
+  ).map(([letter, control]) => [letter.charCodeAt(0), control.charCodeAt(0)]),
+);
 
 type NameFault = 'INVALID_GROUP_NAME' | 'INVALID_CHAR_IN_GROUP_NAME';
 

@@ -41,21 +41,26 @@ export class Scanner {
     return this.cps[this.p]!;
   }
   peekIs(ch: string): boolean {
-    return !this.end() && this.cps[this.p] === ch.charCodeAt(0);
+    return this.cps[this.p] === ch.charCodeAt(0);
   }
   fetch(): number {
-    this.prev = this.p;
-    return this.cps[this.p++]!;
+    return this.advance(true);
   }
   fetchS(): number {
-    return this.cps[this.p++]!;
+    return this.advance(false);
   }
   inc(): void {
-    this.prev = this.p;
-    this.p++;
+    this.advance(true);
   }
   unfetch(): void {
     this.p = this.prev;
+  }
+  /** Steps over one code point and returns it; `remember` records where it stood, for `unfetch`. */
+  private advance(remember: boolean): number {
+    const at = this.p;
+    if (remember) this.prev = at;
+    this.p = at + 1;
+    return this.cps[at]!;
   }
   text(from: number, to: number): string {
     return String.fromCodePoint(...this.cps.slice(from, to));
@@ -145,31 +150,35 @@ function parseDigits(cps: number[], from: number, to: number): number {
 
 /** A decimal number, -1 when it does not fit in 31 bits. @internal */
 export function scanNumber(sc: Scanner): number {
-  let n = 0;
+  let total = 0;
   while (!sc.end() && isDigit(sc.peek())) {
-    const v = sc.fetch() - 0x30;
-    if ((INT_MAX - v) / 10 < n) return -1;
-    n = n * 10 + v;
+    total = total * 10 + (sc.fetch() - 0x30);
+    if (total > INT_MAX) return -1;
   }
-  return n;
+  return total;
+}
+
+/** The value of `c` as a digit of `base` (16, else octal), or -1 when it is not one. */
+function digitValue(c: number, base: number): number {
+  if (c >= 0x30 && c <= (base === 16 ? 0x39 : 0x37)) return c - 0x30;
+  if (base !== 16) return -1;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
 /** A hexadecimal or octal number of `min`..`max` digits. @internal */
 export function scanRadix(sc: Scanner, base: number, min: number, max: number): number {
-  let code = 0;
-  let n = 0;
-  while (!sc.end() && n < max) {
-    const c = sc.peek();
-    const ok = base === 16 ? isHexDigit(c) : c >= 0x30 && c <= 0x37;
-    if (!ok) break;
+  let total = 0;
+  let digits = 0;
+  for (; digits < max && !sc.end(); digits++) {
+    const d = digitValue(sc.peek(), base);
+    if (d < 0) break;
     sc.fetch();
-    n++;
-    const v = parseInt(String.fromCharCode(c), 16);
-    if ((UINT_MAX - v) / base < code) throw onigError('TOO_BIG_NUMBER');
-    code = code * base + v;
+    total = total * base + d;
+    if (total > UINT_MAX) throw onigError('TOO_BIG_NUMBER');
   }
-  if (n < min) throw onigError('INVALID_CODE_POINT_VALUE');
-  return code;
+  if (digits < min) throw onigError('INVALID_CODE_POINT_VALUE');
+  return total;
 }
 
 /**

@@ -7,304 +7,317 @@
 import type { AnchorKind, OnigNode, ParsedPattern } from './onig-ast.js';
 import { onigError } from './onig-error.js';
 
-const INF = Infinity;
+type QuantNode = Extract<OnigNode, { kind: 'quant' }>;
+
+/** How many nested subexpression calls the length analyses follow before giving up. */
+const CALL_BUDGET = 9;
 
 /** Throws jq's error for the first offending construct, if any. @internal */
 export function checkPattern(parsed: ParsedPattern): void {
-  checkRecursion(parsed);
-  checkLookBehinds(parsed);
+  for (const group of groupsCalledIn(parsed.root)) {
+    if (new RecursionProbe(parsed, group).alwaysRecurses()) throw onigError('NEVER_ENDING_RECURSION');
+  }
+  walk(parsed.root, (node) => {
+    if (node.kind === 'look' && node.behind && !lookBehindAccepted(node.body, node.negated, parsed)) {
+      throw onigError('INVALID_LOOK_BEHIND_PATTERN');
+    }
+  });
 }
 
-/** Groups reached by subexpression calls. */
-function calledGroups(node: OnigNode, out: Set<number>): Set<number> {
-  forEachChild(node, (child) => calledGroups(child, out));
-  if (node.kind === 'call') out.add(node.index);
-  return out;
-}
+// ---- tree helpers --------------------------------------------------------------------------------
 
-function forEachChild(node: OnigNode, f: (n: OnigNode) => void): void {
+/** The direct sub-nodes of a node, in pattern order. */
+function childrenOf(node: OnigNode): OnigNode[] {
   switch (node.kind) {
     case 'seq':
-      node.items.forEach(f);
-      break;
+      return node.items;
     case 'alt':
-      node.alts.forEach(f);
-      break;
+      return node.alts;
     case 'look':
     case 'group':
     case 'atomic':
     case 'quant':
-      f(node.body);
-      break;
+      return [node.body];
     case 'absent':
-      f(node.body);
-      if (node.expr) f(node.expr);
-      break;
+      return node.expr ? [node.body, node.expr] : [node.body];
     case 'condition':
-      if (node.yes) f(node.yes);
-      if (node.no) f(node.no);
-      break;
+      return [node.yes, node.no].filter((n): n is OnigNode => n !== null);
     case 'conditionPattern':
-      f(node.cond);
-      f(node.yes);
-      if (node.no) f(node.no);
-      break;
+      return node.no ? [node.cond, node.yes, node.no] : [node.cond, node.yes];
     default:
+      return [];
   }
 }
 
-/** The least number of characters a node consumes (calls followed up to a depth). */
-function minLength(node: OnigNode, parsed: ParsedPattern, depth = 0): number {
+/** Calls `visit` on every node, deepest first. */
+function walk(node: OnigNode, visit: (n: OnigNode) => void): void {
+  for (const child of childrenOf(node)) walk(child, visit);
+  visit(node);
+}
+
+function groupsCalledIn(root: OnigNode): Set<number> {
+  const groups = new Set<number>();
+  walk(root, (node) => {
+    if (node.kind === 'call') groups.add(node.index);
+  });
+  return groups;
+}
+
+/**
+ * Whether a node can match without consuming anything. Calls are followed `budget` levels deep;
+ * past that they count as possibly empty. Back-references, anchors and look-arounds are empty.
+ */
+function mayBeEmpty(node: OnigNode, parsed: ParsedPattern, budget = CALL_BUDGET): boolean {
   switch (node.kind) {
     case 'char':
     case 'class':
     case 'any':
     case 'generalNewline':
     case 'graphemeCluster':
-      return 1;
+      return false;
     case 'seq':
-      return node.items.reduce((n, item) => n + minLength(item, parsed, depth), 0);
+      return node.items.every((item) => mayBeEmpty(item, parsed, budget));
     case 'alt':
-      return Math.min(...node.alts.map((a) => minLength(a, parsed, depth)));
+      return node.alts.some((alt) => mayBeEmpty(alt, parsed, budget));
     case 'group':
     case 'atomic':
-      return minLength(node.body, parsed, depth);
+      return mayBeEmpty(node.body, parsed, budget);
     case 'quant':
-      return node.min === 0 ? 0 : node.min * minLength(node.body, parsed, depth);
+      return node.min === 0 || mayBeEmpty(node.body, parsed, budget);
     case 'call':
-      return depth > 8 ? 0 : minLength(parsed.groupBodies[node.index]!, parsed, depth + 1);
+      return budget <= 0 || mayBeEmpty(parsed.groupBodies[node.index]!, parsed, budget - 1);
     case 'conditionPattern':
-      return minLength(node.cond, parsed, depth);
+      return mayBeEmpty(node.cond, parsed, budget);
     default:
-      return 0;
+      return true;
   }
 }
 
-const EXIST = 1;
-const MUST = 2;
-const INFINITE = 4;
+// ---- never ending recursion ----------------------------------------------------------------------
 
-/** "never ending recursion" for a group that calls itself before consuming anything, or always. */
-function checkRecursion(parsed: ParsedPattern): void {
-  const called = calledGroups(parsed.root, new Set());
-  for (const target of called) {
-    const visiting = new Set<number>();
-    const check = (node: OnigNode, head: boolean): number => {
-      switch (node.kind) {
-        case 'seq': {
-          let r = 0;
-          for (const item of node.items) {
-            const ret = check(item, head);
-            if (ret & INFINITE) return ret;
-            r |= ret;
-            if (head && minLength(item, parsed) !== 0) head = false;
-          }
-          return r;
+/**
+ * Follows the body of one called group through nested groups and calls, looking for the group
+ * itself. Reaching it before anything has been consumed is an endless loop (thrown at once);
+ * reaching it on every path means the group can never finish either.
+ */
+class RecursionProbe {
+  /** Other groups being followed right now, so that their own cycles are cut. */
+  private readonly open = new Set<number>();
+
+  constructor(
+    private readonly parsed: ParsedPattern,
+    private readonly target: number,
+  ) {}
+
+  /** True when every way through the group re-enters it; throws when one does so immediately. */
+  alwaysRecurses(): boolean {
+    return this.reaches(this.parsed.groupBodies[this.target]!, true);
+  }
+
+  /** Whether every match of `node` passes through the target group; `atStart`: nothing consumed yet. */
+  private reaches(node: OnigNode, atStart: boolean): boolean {
+    switch (node.kind) {
+      case 'seq': {
+        let found = false;
+        let fresh = atStart;
+        for (const item of node.items) {
+          if (this.reaches(item, fresh)) found = true;
+          fresh &&= mayBeEmpty(item, this.parsed);
         }
-        case 'alt': {
-          let r = 0;
-          let must = MUST;
-          for (const alt of node.alts) {
-            const ret = check(alt, head);
-            if (ret & INFINITE) return ret;
-            r |= ret & EXIST;
-            must &= ret;
-          }
-          return r | must;
-        }
-        case 'quant': {
-          if (node.max === 0) return 0;
-          const r = check(node.body, head);
-          return node.min === 0 ? r & ~MUST : r;
-        }
-        case 'look':
-        case 'atomic':
-          return check(node.body, head);
-        case 'call':
-          return enter(node.index, parsed.groupBodies[node.index]!, head);
-        case 'group':
-          return enter(node.index, node.body, head);
-        case 'conditionPattern': {
-          let r = check(node.cond, head);
-          if (r & INFINITE) return r;
-          r |= check(node.yes, head && minLength(node.cond, parsed) === 0);
-          if (r & INFINITE) return r;
-          const no = node.no ? check(node.no, head) : 0;
-          if (no & INFINITE) return no;
-          return (r | (no & EXIST)) & (node.no && no & MUST ? ~0 : ~MUST);
-        }
-        default:
-          return 0;
+        return found;
       }
-    };
-    const enter = (index: number, body: OnigNode, head: boolean): number => {
-      if (index === target) return head ? EXIST | MUST | INFINITE : EXIST | MUST;
-      if (visiting.has(index)) return 0;
-      visiting.add(index);
-      const r = check(body, head);
-      visiting.delete(index);
-      return r;
-    };
-    const ret = check(parsed.groupBodies[target]!, true);
-    if (ret & (MUST | INFINITE)) throw onigError('NEVER_ENDING_RECURSION');
+      case 'alt': {
+        let everyAlt = true;
+        for (const alt of node.alts) {
+          if (!this.reaches(alt, atStart)) everyAlt = false;
+        }
+        return everyAlt;
+      }
+      case 'quant': {
+        if (node.max === 0) return false;
+        const inBody = this.reaches(node.body, atStart);
+        return node.min > 0 && inBody;
+      }
+      case 'look':
+      case 'atomic':
+        return this.reaches(node.body, atStart);
+      case 'call':
+        return this.enter(node.index, this.parsed.groupBodies[node.index]!, atStart);
+      case 'group':
+        return this.enter(node.index, node.body, atStart);
+      case 'conditionPattern': {
+        const viaCond = this.reaches(node.cond, atStart);
+        const viaYes = this.reaches(node.yes, atStart && mayBeEmpty(node.cond, this.parsed));
+        const viaNo = node.no !== null && this.reaches(node.no, atStart);
+        return (viaCond || viaYes) && viaNo;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private enter(index: number, body: OnigNode, atStart: boolean): boolean {
+    if (index === this.target) {
+      if (atStart) throw onigError('NEVER_ENDING_RECURSION');
+      return true;
+    }
+    if (this.open.has(index)) return false;
+    this.open.add(index);
+    try {
+      return this.reaches(body, atStart);
+    } finally {
+      this.open.delete(index);
+    }
   }
 }
 
-const BAD_IN_LOOKBEHIND: ReadonlySet<AnchorKind> = new Set<AnchorKind>(['eos', 'semiEos']);
+// ---- look-behind ---------------------------------------------------------------------------------
 
-/** Every look-behind must have a fixed length and allowed contents. */
-function checkLookBehinds(parsed: ParsedPattern): void {
-  const visit = (node: OnigNode): void => {
-    forEachChild(node, visit);
-    if (node.kind !== 'look' || !node.behind) return;
-    if (!allowedInLookBehind(node.body, node.negated)) throw onigError('INVALID_LOOK_BEHIND_PATTERN');
-    const len = charLength(reduceLeading(node.body), parsed, 1);
-    if (len.min === 0 && len.sure) return;
-    if (len.topAltFixed || len.min === INF || len.min !== len.max) {
-      throw onigError('INVALID_LOOK_BEHIND_PATTERN');
-    }
-  };
-  visit(parsed.root);
+const ANCHORS_NOT_BEHIND: ReadonlySet<AnchorKind> = new Set<AnchorKind>(['eos', 'semiEos']);
+
+/** Whether a look-behind with this body compiles: allowed contents, and one length (or surely none). */
+function lookBehindAccepted(body: OnigNode, negated: boolean, parsed: ParsedPattern): boolean {
+  if (!contentsAllowed(body, negated)) return false;
+  const span = measure(pinLeadingRepeats(body), parsed, CALL_BUDGET);
+  if (span.min === 0 && span.exact) return true;
+  return span.min !== Infinity && span.min === span.max;
 }
 
-/** What a look-behind may hold: no look-ahead, `\z`/`\Z`/`$`, `\X`, absence; no capture in `(?<!`. */
-function allowedInLookBehind(node: OnigNode, negated: boolean): boolean {
+/** No look-ahead, `\z`/`\Z`/`$`, `\X`, `\R` or absence; no negative inside a positive one; no capture in `(?<!`. */
+function contentsAllowed(node: OnigNode, negated: boolean): boolean {
   switch (node.kind) {
     case 'anchor':
-      return !BAD_IN_LOOKBEHIND.has(node.anchor);
+      return !ANCHORS_NOT_BEHIND.has(node.anchor);
+    case 'absent':
+    case 'graphemeCluster':
+    case 'generalNewline':
+      return false;
     case 'look':
       if (!node.behind || (node.negated && !negated)) return false;
       break;
     case 'group':
       if (negated) return false;
       break;
-    case 'absent':
-    case 'graphemeCluster':
-    case 'generalNewline':
-      return false;
     default:
   }
-  let ok = true;
-  forEachChild(node, (child) => {
-    ok &&= allowedInLookBehind(child, negated);
-  });
-  return ok;
+  return childrenOf(node).every((child) => contentsAllowed(child, negated));
 }
 
 /**
- * A leading `x*`/`x+`/`x{n,m}` of single characters only needs its
- * minimum count to decide a look-behind, so the rest is dropped. A greedy loop the engine
- * makes possessive (it is followed by something it cannot match) is not reduced.
+ * Leading repeats of single characters (`x*`, `[ab]+`, `.{2,5}`, `\1?`) count only their minimum
+ * in a look-behind: each is pinned to it, moving on past those whose minimum is 0. A greedy open
+ * loop that cannot overlap what follows (`a*b`) is left alone, the engine makes it possessive.
  */
-function reduceLeading(body: OnigNode): OnigNode {
-  const reduceQuant = (n: OnigNode, next: OnigNode | undefined): OnigNode | undefined => {
-    if (n.kind !== 'quant') return undefined;
-    const b = n.body;
-    const simple = b.kind === 'char' || b.kind === 'class' || b.kind === 'any' || b.kind === 'backref' ||
-      (b.kind === 'seq' && b.items.every((i) => i.kind === 'char'));
-    if (!simple) return undefined;
-    if (next && n.greedy && n.max === Infinity && n.min <= 1 && exclusiveHeads(b, next)) return undefined;
-    return { ...n, max: n.min };
-  };
-  const reduceList = (n: OnigNode): OnigNode => {
-    if (n.kind === 'quant') return reduceQuant(n, undefined) ?? n;
-    if (n.kind !== 'seq') return n;
-    const items = [...n.items];
-    for (let i = 0; i < items.length; i++) {
-      const reduced = reduceQuant(items[i]!, items[i + 1]);
-      if (!reduced) break;
-      items[i] = reduced;
-      if (reduced.kind !== 'quant' || reduced.max !== 0) break;
-    }
-    return { kind: 'seq', items };
-  };
-  return body.kind === 'alt' ? { kind: 'alt', alts: body.alts.map(reduceList) } : reduceList(body);
+function pinLeadingRepeats(body: OnigNode): OnigNode {
+  return body.kind === 'alt' ? { kind: 'alt', alts: body.alts.map(pinBranch) } : pinBranch(body);
 }
 
-/** Two different literal characters cannot both start here (a rough check). */
-function exclusiveHeads(a: OnigNode, b: OnigNode): boolean {
-  const head = (n: OnigNode): OnigNode | undefined => {
-    if (n.kind === 'char') return n;
-    if (n.kind === 'seq') return n.items.length > 0 ? head(n.items[0]!) : undefined;
-    if (n.kind === 'quant' && n.min > 0) return head(n.body);
-    if (n.kind === 'group') return head(n.body);
-    return undefined;
-  };
-  const x = head(a);
-  const y = head(b);
-  return x?.kind === 'char' && y?.kind === 'char' && !x.ci && !y.ci && x.cp !== y.cp;
+function pinBranch(branch: OnigNode): OnigNode {
+  if (branch.kind === 'quant') return pinned(branch, undefined) ?? branch;
+  if (branch.kind !== 'seq') return branch;
+  const items = branch.items.slice();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const fixedItem = item.kind === 'quant' ? pinned(item, items[i + 1]) : undefined;
+    if (!fixedItem) break;
+    items[i] = fixedItem;
+    if (fixedItem.min > 0) break;
+  }
+  return { kind: 'seq', items };
 }
 
-interface CharLength {
+/** `quant` repeated exactly its minimum, or undefined when it is not to be pinned. */
+function pinned(quant: QuantNode, following: OnigNode | undefined): QuantNode | undefined {
+  const unit = quant.body;
+  const singleUnit =
+    unit.kind === 'char' ||
+    unit.kind === 'class' ||
+    unit.kind === 'any' ||
+    unit.kind === 'backref' ||
+    (unit.kind === 'seq' && unit.items.every((item) => item.kind === 'char'));
+  if (!singleUnit) return undefined;
+  const possessive = quant.greedy && quant.max === Infinity && quant.min <= 1;
+  if (following && possessive && startsDiffer(unit, following)) return undefined;
+  return { ...quant, max: quant.min };
+}
+
+/** Both nodes surely begin with a case-sensitive literal, and not the same one. */
+function startsDiffer(a: OnigNode, b: OnigNode): boolean {
+  const x = leadingLiteral(a);
+  const y = leadingLiteral(b);
+  return x !== undefined && y !== undefined && !x.ci && !y.ci && x.cp !== y.cp;
+}
+
+function leadingLiteral(node: OnigNode): { cp: number; ci: boolean } | undefined {
+  switch (node.kind) {
+    case 'char':
+      return node;
+    case 'seq':
+      return node.items[0] && leadingLiteral(node.items[0]);
+    case 'quant':
+      return node.min > 0 ? leadingLiteral(node.body) : undefined;
+    case 'group':
+      return leadingLiteral(node.body);
+    default:
+      return undefined;
+  }
+}
+
+/** A node's length range in characters; `exact` when that range is known for sure. */
+interface Span {
   min: number;
   max: number;
-  sure: boolean;
-  topAltFixed: boolean;
+  exact: boolean;
 }
 
-const fixed = (n: number): CharLength => ({ min: n, max: n, sure: true, topAltFixed: false });
+const exactly = (n: number): Span => ({ min: n, max: n, exact: true });
+const unsure = (min: number, max: number): Span => ({ min, max, exact: false });
 
-/** The length range of a node in characters. */
-function charLength(node: OnigNode, parsed: ParsedPattern, level: number, depth = 0): CharLength {
-  const sub = (n: OnigNode): CharLength => charLength(n, parsed, level + 1, depth);
+function measure(node: OnigNode, parsed: ParsedPattern, budget: number): Span {
+  const inner = (n: OnigNode): Span => measure(n, parsed, budget);
   switch (node.kind) {
     case 'empty':
     case 'keep':
-      return fixed(0);
+      return exactly(0);
     case 'char':
     case 'class':
     case 'any':
-      return fixed(1);
-    case 'seq': {
-      const out = fixed(0);
-      for (const item of node.items) {
-        const l = sub(item);
-        out.min += l.min;
-        out.max += l.max;
-        out.sure &&= l.sure;
-      }
-      return out;
-    }
+      return exactly(1);
+    case 'seq':
+      return node.items.map(inner).reduce((acc, s) => ({ min: acc.min + s.min, max: acc.max + s.max, exact: acc.exact && s.exact }), exactly(0));
     case 'alt': {
-      const lens = node.alts.map(sub);
-      const out = { ...lens[0]!, topAltFixed: false };
-      let allFixed = true;
-      for (const l of lens.slice(1)) {
-        if (l.min !== l.max) allFixed = false;
-        if (out.min > l.min) [out.min, out.sure] = [l.min, l.sure];
-        else if (out.min === l.min && l.sure) out.sure = true;
-        if (out.max < l.max) out.max = l.max;
-      }
-      out.topAltFixed = out.min !== out.max && allFixed && level === 1;
-      return out;
+      const spans = node.alts.map(inner);
+      const min = Math.min(...spans.map((s) => s.min));
+      return {
+        min,
+        max: Math.max(...spans.map((s) => s.max)),
+        exact: spans.some((s) => s.min === min && s.exact),
+      };
     }
     case 'quant': {
-      if (node.max === 0) return fixed(0);
-      const l = sub(node.body);
-      return { min: l.min * node.min, max: node.max === INF ? INF : l.max * node.max, sure: l.sure, topAltFixed: false };
+      if (node.max === 0) return exactly(0);
+      const unit = inner(node.body);
+      return { min: unit.min * node.min, max: node.max === Infinity ? Infinity : unit.max * node.max, exact: unit.exact };
     }
     case 'group':
-      return { ...sub(node.body), sure: false, topAltFixed: false };
+      return { ...inner(node.body), exact: false };
     case 'atomic':
-      return sub(node.body);
+      return inner(node.body);
     case 'call':
-      if (depth > 8) return { min: 0, max: INF, sure: false, topAltFixed: false };
-      return charLength(parsed.groupBodies[node.index]!, parsed, level + 1, depth + 1);
+      return budget <= 0 ? unsure(0, Infinity) : measure(parsed.groupBodies[node.index]!, parsed, budget - 1);
     case 'backref': {
-      const lens = node.groups.map((g) => sub(parsed.groupBodies[g]!));
-      const min = Math.min(...lens.map((l) => l.min));
-      const max = Math.max(...lens.map((l) => l.max));
-      return { min, max, sure: min === max, topAltFixed: false };
+      const spans = node.groups.map((g) => inner(parsed.groupBodies[g]!));
+      const min = Math.min(...spans.map((s) => s.min));
+      const max = Math.max(...spans.map((s) => s.max));
+      return { min, max, exact: min === max };
     }
-    case 'condition':
-      return { ...fixed(0), sure: false };
     case 'conditionPattern': {
-      const c = sub(node.cond);
-      const y = sub(node.yes);
-      const n = node.no ? sub(node.no) : fixed(0);
-      return { min: Math.min(c.min + y.min, n.min), max: Math.max(c.max + y.max, n.max), sure: false, topAltFixed: false };
+      const cond = inner(node.cond);
+      const yes = inner(node.yes);
+      const no = node.no ? inner(node.no) : exactly(0);
+      return unsure(Math.min(cond.min + yes.min, no.min), Math.max(cond.max + yes.max, no.max));
     }
     default:
-      return { ...fixed(0), sure: false };
+      return unsure(0, 0);
   }
 }
