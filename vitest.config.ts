@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'packages/*/bench/**/*.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
+    setupFiles: ['./scripts/vitest-setup.ts'],
     testTimeout: 20_000,
   },
 });
