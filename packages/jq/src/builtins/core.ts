@@ -5,7 +5,7 @@
  */
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
-import { dumpForError } from '../error-dump.js';
+import { cannotCheckHas, describe, hasNoKeys, hasNoLength } from '../error-dump.js';
 import { dumpJson } from '../json-dump.js';
 import { parseJson } from '../json-parse.js';
 import { applyFormat } from '../formats.js';
@@ -19,9 +19,7 @@ function isObject(v: Json): v is JsonObject {
 }
 
 /** `type (dump)` as jq prints a value in error messages. */
-export function described(v: Json): string {
-  return `${typeOf(v)} (${dumpForError(v)})`;
-}
+export const described = describe;
 
 /** `tostring` */
 export function toText(v: Json): string {
@@ -34,20 +32,20 @@ function length(v: Json): Json {
   if (typeof v === 'number') return Math.abs(v);
   if (Array.isArray(v)) return v.length;
   if (typeof v === 'object') return Object.keys(v).length;
-  throw new JqError(`${described(v)} has no length`);
+  throw hasNoLength(v);
 }
 
 function keys(v: Json, sorted: boolean): Json {
   if (Array.isArray(v)) return v.map((_x, i) => i);
   if (isObject(v)) return sorted ? sortedKeys(v) : Object.keys(v);
-  throw new JqError(`${described(v)} has no keys`);
+  throw hasNoKeys(v);
 }
 
 function has(v: Json, k: Json): Json {
   if (v === null) return false;
   if (isObject(v) && typeof k === 'string') return Object.prototype.hasOwnProperty.call(v, k);
   if (Array.isArray(v) && typeof k === 'number') return k >= 0 && k < v.length;
-  throw new JqError(`Cannot check whether ${typeOf(v)} has a ${typeOf(k)} key`);
+  throw cannotCheckHas(v, k);
 }
 
 /** jq 1.6 `contains`: substring for strings, recursive for arrays and objects. */

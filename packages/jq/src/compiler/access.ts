@@ -5,19 +5,13 @@
  */
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
-import { dumpForError } from '../error-dump.js';
-import { compareJson, setKey, typeOf, codepointLength, codepointSlice, utf8ByteLength } from '../value.js';
+import { cannotDelete, cannotIndex } from '../error-dump.js';
+import { compareJson, setKey, typeOf, codepointLength, codepointSlice } from '../value.js';
 
 type JsonObject = { [key: string]: Json };
 
 function isObject(v: Json): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function indexError(base: Json, key: Json): JqError {
-  // jq 1.6 leaves out a key of 30 bytes or more.
-  const keyText = typeof key === 'string' ? (utf8ByteLength(key) < 30 ? `string "${key}"` : 'string') : typeOf(key);
-  return new JqError(`Cannot index ${typeOf(base)} with ${keyText}`);
 }
 
 /**
@@ -32,7 +26,7 @@ export function fieldValue(base: Json, key: string): Json {
     return Object.prototype.hasOwnProperty.call(base, key) ? v : null;
   }
   if (base === null) return null;
-  throw indexError(base, key);
+  throw cannotIndex(base, key);
 }
 
 /**
@@ -71,7 +65,7 @@ export function indexValue(base: Json, key: Json): Json {
       return v === undefined ? null : v;
     }
     if (base === null) return null;
-    throw indexError(base, key);
+    throw cannotIndex(base, key);
   }
   if (isObject(key) && (Array.isArray(base) || typeof base === 'string' || base === null)) {
     if (base === null) return null;
@@ -82,7 +76,7 @@ export function indexValue(base: Json, key: Json): Json {
   }
   if (Array.isArray(key) && Array.isArray(base)) return arrayIndices(base, key);
   if (base === null && isObject(key)) return null;
-  throw indexError(base, key);
+  throw cannotIndex(base, key);
 }
 
 /** The positions where `needle` occurs as a contiguous sub-array of `base` (`.[[1,2]]`). */
@@ -136,11 +130,6 @@ export function sliceValue(base: Json, from: Json, to: Json): Json {
   throw new JqError(`Cannot index ${typeOf(base)} with object`);
 }
 
-/** The error jq 1.6 raises for `.[]` on a value that is not iterable. */
-export function cannotIterate(v: Json): JqError {
-  return new JqError(`Cannot iterate over ${typeOf(v)}${v === null ? ' (null)' : ` (${dumpForError(v)})`}`);
-}
-
 /** `getpath(path)`: null where the path runs off the data, an error where it cannot index. */
 export function getPath(root: Json, path: Json): Json {
   if (!Array.isArray(path)) throw new JqError('Path must be specified as an array');
@@ -159,7 +148,7 @@ function setIn(base: Json, path: Json[], i: number, value: Json): Json {
   if (i === path.length) return value;
   const key = path[i] as Json;
   if (typeof key === 'string') {
-    if (base !== null && !isObject(base)) throw indexError(base, key);
+    if (base !== null && !isObject(base)) throw cannotIndex(base, key);
     const obj = base === null ? {} : base;
     const child = Object.prototype.hasOwnProperty.call(obj, key) ? (obj[key] as Json) : null;
     const copy: JsonObject = { ...obj };
@@ -167,7 +156,7 @@ function setIn(base: Json, path: Json[], i: number, value: Json): Json {
     return copy;
   }
   if (typeof key === 'number') {
-    if (base !== null && !Array.isArray(base)) throw indexError(base, key);
+    if (base !== null && !Array.isArray(base)) throw cannotIndex(base, key);
     const arr = base === null ? [] : base;
     let idx = Number.isInteger(key) ? key : Math.trunc(key);
     if (idx < 0) {
@@ -191,7 +180,7 @@ function setIn(base: Json, path: Json[], i: number, value: Json): Json {
     return [...arr.slice(0, s), ...replacement, ...arr.slice(e)];
   }
   if (Array.isArray(key) && Array.isArray(base)) throw new JqError('Cannot update field at array index of array');
-  throw indexError(base, key);
+  throw cannotIndex(base, key);
 }
 
 /**
@@ -236,17 +225,17 @@ function deleteKeys(t: Json, keys: Json[]): Json {
     for (const k of keys) {
       if (typeof k === 'number') drop.add(Math.trunc(k < 0 ? len + k : k));
       else if (isObject(k)) ranges.push(sliceBounds(len, k.start ?? null, k.end ?? null));
-      else throw new JqError(`Cannot delete ${typeOf(k)} element of array`);
+      else throw cannotDelete(t, k);
     }
     return t.filter((_x, idx) => !drop.has(idx) && !ranges.some(([s, e]) => s <= idx && idx < e));
   }
   if (isObject(t)) {
     const copy: JsonObject = { ...t };
     for (const k of keys) {
-      if (typeof k !== 'string') throw new JqError(`Cannot delete ${typeOf(k)} field of object`);
+      if (typeof k !== 'string') throw cannotDelete(t, k);
       delete copy[k];
     }
     return copy;
   }
-  throw new JqError(`Cannot delete fields from ${typeOf(t)}`);
+  throw cannotDelete(t, null);
 }

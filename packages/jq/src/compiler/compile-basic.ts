@@ -4,13 +4,12 @@
  * @module
  */
 import type { BinaryOp, Json, Node, StringNode } from '../ast.js';
-import { JqError } from '../errors.js';
 import { addValues, divideValues, moduloValues, multiplyValues, subtractValues } from '../operators.js';
 import { applyFormat } from '../formats.js';
 import { dumpJson } from '../json-dump.js';
-import { compareJson, equalJson, typeOf } from '../value.js';
-import { dumpForError } from '../error-dump.js';
-import { cannotIterate, fieldReader, indexValue, sliceValue } from './access.js';
+import { compareJson, equalJson } from '../value.js';
+import { fieldReader, indexValue, sliceValue } from './access.js';
+import { cannotBeNegated, cannotIterate } from '../error-dump.js';
 import { type Compiled, type NodeCompiler, collect, constant, fromOpt, fromSingle, isTruthy, optOf } from './compiled.js';
 import type { Scope } from './scope.js';
 import type { Emit, Env } from './runtime.js';
@@ -149,7 +148,7 @@ export function compileComma(c: NodeCompiler, node: NodeOf<'Comma'>, scope: Scop
 export function compileNeg(c: NodeCompiler, node: NodeOf<'Neg'>, scope: Scope): Compiled {
   const negate = (v: Json): Json => {
     if (typeof v === 'number') return -v;
-    throw new JqError(`${typeOf(v)} (${dumpForError(v)}) cannot be negated`);
+    throw cannotBeNegated(v);
   };
   return mapSingle(c.value(node.operand, scope), negate);
 }

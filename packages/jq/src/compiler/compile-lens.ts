@@ -6,7 +6,8 @@
  * @module
  */
 import type { Json, Node } from '../ast.js';
-import { cannotIterate, indexValue, setPath } from './access.js';
+import { indexValue, setPath } from './access.js';
+import { cannotIterate } from '../error-dump.js';
 import { type NodeCompiler, isTruthy } from './compiled.js';
 import type { Env, Single } from './runtime.js';
 import { setKey } from '../value.js';

@@ -4,8 +4,7 @@
  * @module
  */
 import type { Json, Node, ObjectEntry } from '../ast.js';
-import { JqError } from '../errors.js';
-import { dumpForError } from '../error-dump.js';
+import { cannotUseAsObjectKey, dumpForError } from '../error-dump.js';
 import { setKey, typeOf } from '../value.js';
 import { fieldReader, indexValue } from './access.js';
 import { type Compiled, type NodeCompiler, constant, fromSingle } from './compiled.js';
@@ -21,9 +20,7 @@ interface CompiledEntry {
   value: Compiled | null;
 }
 
-function keyError(key: Json): JqError {
-  return new JqError(`Cannot use ${typeOf(key)} (${dumpForError(key)}) as object key`);
-}
+const keyError = cannotUseAsObjectKey;
 
 function compileEntry(c: NodeCompiler, entry: ObjectEntry, scope: Scope): CompiledEntry {
   const { key, value } = entry;

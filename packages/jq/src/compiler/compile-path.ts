@@ -6,9 +6,8 @@
  * @module
  */
 import type { Json, Node } from '../ast.js';
-import { JqError } from '../errors.js';
-import { dumpForError } from '../error-dump.js';
-import { cannotIterate, indexValue } from './access.js';
+import { cannotIterate, invalidPathAccess, invalidPathExpression, invalidPathIterate } from '../error-dump.js';
+import { indexValue } from './access.js';
 import { type Compiled, type NodeCompiler, isTruthy } from './compiled.js';
 import { BreakSignal, Env, depthMark, newLabel, restoreDepth, type Path, type PathEmit, type PathFilter, caught, lookup } from './runtime.js';
 import type { Scope } from './scope.js';
@@ -22,14 +21,10 @@ type NodeOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 export const NOT_A_PATH: Path = Object.freeze([]) as unknown as Path;
 
 /** The error for a non-path value reaching the end of a path expression. */
-export function invalidPathResult(v: Json): JqError {
-  return new JqError(`Invalid path expression with result ${dumpForError(v, 30)}`);
-}
+export const invalidPathResult = invalidPathExpression;
 
 /** The error for indexing a value that is not on a path. */
-export function invalidAccess(key: Json, v: Json): JqError {
-  return new JqError(`Invalid path expression near attempt to access element ${dumpForError(key)} of ${dumpForError(v, 30)}`);
-}
+export const invalidAccess = invalidPathAccess;
 
 /** Whether jq 1.6 would consider `a` and `b` the same value (jv_identical). */
 function identical(a: Json, b: Json): boolean {
@@ -54,7 +49,7 @@ export function extendPath(path: Path, key: Json, v: Json): Path {
 
 /** `.[]` in path mode. */
 export function iteratePath(v: Json, path: Path, emit: PathEmit): void {
-  if (path === NOT_A_PATH) throw new JqError(`Invalid path expression near attempt to iterate through ${dumpForError(v, 30)}`);
+  if (path === NOT_A_PATH) throw invalidPathIterate(v);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) emit(v[i] as Json, extendPath(path, i, v));
   } else if (v !== null && typeof v === 'object') {
