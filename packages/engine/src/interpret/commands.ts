@@ -1,0 +1,70 @@
+/**
+ * What the step function asks the runtime to do (commands), what the runtime feeds back (triggers),
+ * and what it records (history). All plain data. Trigger constructors live here so that internal
+ * names are never typed inline elsewhere.
+ */
+import type { ErrorInfo } from '../errors/workflow-error.js';
+import type { Json } from '../model/json.js';
+import type { CloudEvent } from './cloud-event.js';
+import type { TimerPurpose } from './instance-state.js';
+
+export type Command =
+  | { type: 'invoke'; callId: string; fn: string; args: Json; attempt: number; async: boolean; timeoutMs?: number }
+  | { type: 'call.cancel'; callId: string }
+  | { type: 'timer.start'; timerId: string; dueAt: number; purpose: TimerPurpose }
+  | { type: 'timer.cancel'; timerId: string }
+  | { type: 'event.emit'; event: CloudEvent }
+  | { type: 'subflow.start'; callId: string; workflowId: string; version?: string; input: Json; wait: boolean }
+  | { type: 'subflow.cancel'; callId: string }
+  | { type: 'instance.continue-as'; workflowId: string; version?: string; input: Json }
+  | { type: 'instance.ended'; status: 'completed' | 'faulted' | 'cancelled' };
+
+/** The result of a function call as the runtime reports it. */
+export interface CallOutcome {
+  body: Json;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+export type Trigger =
+  | { type: 'start'; input: Json; event?: CloudEvent }
+  | { type: 'call.ok'; callId: string; result: CallOutcome }
+  | { type: 'call.failed'; callId: string; error: ErrorInfo }
+  | { type: 'timer.fired'; timerId: string }
+  | { type: 'event'; event: CloudEvent }
+  | { type: 'cancel'; reason: string };
+
+/** Builders for triggers: use these instead of object literals. */
+export const triggers = {
+  start: (input: Json, event?: CloudEvent): Trigger => (event ? { type: 'start', input, event } : { type: 'start', input }),
+  callOk: (callId: string, result: CallOutcome): Trigger => ({ type: 'call.ok', callId, result }),
+  callFailed: (callId: string, error: ErrorInfo): Trigger => ({ type: 'call.failed', callId, error }),
+  timerFired: (timerId: string): Trigger => ({ type: 'timer.fired', timerId }),
+  event: (event: CloudEvent): Trigger => ({ type: 'event', event }),
+  cancel: (reason: string): Trigger => ({ type: 'cancel', reason }),
+};
+
+/** One entry of an instance's append-only history. */
+export interface HistoryEntry {
+  at: number;
+  type:
+    | 'instance.started'
+    | 'state.entered'
+    | 'state.exited'
+    | 'action.called'
+    | 'action.completed'
+    | 'action.failed'
+    | 'action.retrying'
+    | 'timer.started'
+    | 'timer.fired'
+    | 'event.received'
+    | 'event.produced'
+    | 'error.handled'
+    | 'instance.completed'
+    | 'instance.faulted'
+    | 'instance.cancelled';
+  state?: string;
+  thread?: string;
+  action?: string;
+  data?: Json;
+}

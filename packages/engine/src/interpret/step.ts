@@ -1,0 +1,187 @@
+/**
+ * The interpreter's entry point: a pure step function. Given a definition, an instance state and a
+ * trigger, it returns the next state, the commands for the runtime and the history entries. It does
+ * no I/O and reads time only from its arguments.
+ *
+ * @example
+ *   let { state, commands } = step(def, newInstance({ id, def, now }), triggers.start(input), { now, env });
+ */
+import { WorkflowError, type ErrorInfo } from '../errors/workflow-error.js';
+import type { WorkflowDef } from '../model/definition.js';
+import type { Json } from '../model/json.js';
+import { withEvalTime } from '../expr/eval-time.js';
+import { callFailed, callSucceeded } from './actions.js';
+import type { Command, HistoryEntry, Trigger } from './commands.js';
+import { driveMain } from './drive.js';
+import { deliverEvent } from './events.js';
+import { enterState, failTimedOut, raise } from './flow.js';
+import { SEMANTICS_VERSION, type InstanceState, type Thread } from './instance-state.js';
+import { childActions, driveChild, failChild } from './join.js';
+import { StepContext, type StepEnv } from './step-context.js';
+import { endInstance, ended, releaseStateWork } from './threads.js';
+
+export interface StepResult {
+  readonly state: InstanceState;
+  readonly commands: Command[];
+  readonly history: HistoryEntry[];
+}
+
+/** A new instance, not started yet: feed it `triggers.start(input)`. */
+export function newInstance(opts: { id: string; def: WorkflowDef; now: number; parent?: { instanceId: string; callId: string } }): InstanceState {
+  return {
+    v: SEMANTICS_VERSION,
+    id: opts.id,
+    workflowId: opts.def.id,
+    workflowVersion: opts.def.version,
+    status: 'running',
+    input: null,
+    startedAt: opts.now,
+    seq: 0,
+    threads: {},
+    calls: {},
+    timers: {},
+    inbox: [],
+    correlation: {},
+    children: [],
+    ...(opts.parent ? { parent: opts.parent } : {}),
+  };
+}
+
+/** Applies one trigger. The input state is not modified. */
+export function step(def: WorkflowDef, state: InstanceState, trigger: Trigger, opts: { now: number; env: StepEnv }): StepResult {
+  if (state.v > SEMANTICS_VERSION) {
+    throw new WorkflowError({ code: 'DETERMINISM_VIOLATION', message: `instance ${state.id} was written by engine semantics v${state.v}; this engine runs v${SEMANTICS_VERSION}` });
+  }
+  const s = structuredClone(state);
+  const ctx = new StepContext(def, s, opts.now, opts.env);
+  withEvalTime(opts.now, () => {
+    if (ended(ctx)) return;
+    guard(ctx, undefined, () => apply(ctx, trigger));
+    drain(ctx);
+  });
+  if (!ended(ctx)) s.status = Object.values(s.calls).some((c) => c.kind !== 'event') ? 'running' : 'waiting';
+  return { state: s, commands: ctx.commands, history: ctx.history };
+}
+
+function apply(ctx: StepContext, trigger: Trigger): void {
+  const s = ctx.s;
+  switch (trigger.type) {
+    case 'start': {
+      s.input = trigger.input;
+      ctx.record('instance.started', { data: { workflowId: s.workflowId } });
+      const main: Thread = { id: 'main', data: trigger.input, state: ctx.def.start, stage: { kind: 'enter' } };
+      s.threads.main = main;
+      const wt = ctx.def.timeouts.workflowExecTimeout;
+      if (wt) ctx.startTimer('main', 'workflow-timeout', ctx.durationMs(wt.duration, main));
+      if (trigger.event) s.inbox.push(trigger.event);
+      guard(ctx, main, () => enterState(ctx, main, ctx.def.start));
+      return;
+    }
+    case 'call.ok':
+    case 'call.failed': {
+      const call = s.calls[trigger.callId];
+      if (!call) return;
+      delete s.calls[trigger.callId];
+      const t = s.threads[call.thread];
+      if (!t || t.acts?.call !== trigger.callId) return;
+      if (trigger.type === 'call.ok') return callSucceeded(ctx, t, trigger.result.body);
+      return guard(ctx, t, () => callFailed(ctx, t, actionsOf(ctx, t), trigger.error));
+    }
+    case 'timer.fired':
+      return timerFired(ctx, trigger.timerId);
+    case 'event':
+      return deliverEvent(ctx, trigger.event);
+    case 'cancel':
+      endInstance(ctx, 'cancelled', { error: { code: 'CANCELLED', name: 'Cancelled', message: trigger.reason } });
+      return;
+  }
+}
+
+function actionsOf(ctx: StepContext, t: Thread) {
+  if (t.task) return childActions(ctx, t);
+  const st = ctx.def.states.get(t.state)!;
+  if (st.type === 'operation') return st.actions;
+  if (st.type === 'callback') return [st.action];
+  if (st.type === 'event') return st.onEvents[t.stage.kind === 'actions' ? (t.stage.onEvents ?? 0) : 0]!.actions;
+  return [];
+}
+
+function timerFired(ctx: StepContext, timerId: string): void {
+  const timer = ctx.s.timers[timerId];
+  if (!timer) return;
+  delete ctx.s.timers[timerId];
+  const t = ctx.s.threads[timer.thread];
+  ctx.record('timer.fired', { thread: timer.thread, data: { timerId, purpose: timer.purpose } });
+  if (!t) return;
+  const timeout = (what: string): ErrorInfo => ({ code: 'TimedOut', name: 'TimedOut', message: `${what} expired in state ${t.state}`, state: t.state });
+  switch (timer.purpose) {
+    case 'sleep':
+    case 'retry':
+      if (t.acts?.timer === timerId) t.acts.timer = undefined;
+      if (t.stage.kind === 'sleep' && t.stage.timer === timerId) t.stage = { kind: 'exit' };
+      ctx.wake(t.id);
+      return;
+    case 'action-timeout':
+      if (t.acts?.actionTimer !== timerId) return;
+      t.acts.actionTimer = undefined;
+      return guard(ctx, t, () => callFailed(ctx, t, actionsOf(ctx, t), timeout('actionExecTimeout')));
+    case 'event-timeout':
+      if (t.stage.kind === 'wait-event' && t.stage.timer === timerId) {
+        t.stage = { kind: 'timed-out' };
+        ctx.wake(t.id);
+      }
+      return;
+    case 'state-timeout':
+      return guard(ctx, t, () => {
+        releaseStateWork(ctx, t);
+        throw new WorkflowError({ code: 'TimedOut', name: 'TimedOut', message: `stateExecTimeout expired in state ${t.state}` });
+      });
+    case 'branch-timeout':
+      return failChild(ctx, t, timeout('branchExecTimeout'));
+    case 'workflow-timeout': {
+      const wt = ctx.def.timeouts.workflowExecTimeout;
+      if (wt && !wt.interrupt) {
+        ctx.s.timedOut = 'pending';
+        return;
+      }
+      for (const other of Object.values(ctx.s.threads)) if (other.id !== t.id && !other.parent) releaseStateWork(ctx, other);
+      releaseStateWork(ctx, t);
+      if (wt?.runBefore) {
+        ctx.s.timedOut = 'run-before';
+        return guard(ctx, t, () => enterState(ctx, t, wt.runBefore!));
+      }
+      return failTimedOut(ctx, t);
+    }
+  }
+}
+
+/** Runs every runnable thread until all wait or the instance ends. */
+function drain(ctx: StepContext): void {
+  for (let id = ctx.nextRunnable(); id !== undefined && !ended(ctx); id = ctx.nextRunnable()) {
+    const t = ctx.s.threads[id];
+    if (!t) continue;
+    guard(ctx, t, () => (t.task ? driveChild(ctx, t) : driveMain(ctx, t)));
+  }
+}
+
+/**
+ * Runs `fn`; a WorkflowError goes to the thread's state (or its parent's join), anything else is an
+ * engine bug and ends the run in error with the message, so that nothing hangs silently.
+ */
+function guard(ctx: StepContext, t: Thread | undefined, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    if (ended(ctx)) return;
+    const info: ErrorInfo =
+      err instanceof WorkflowError
+        ? { ...err.toInfo(), ...(t ? { state: t.state } : {}) }
+        : { code: 'INTERNAL_ERROR', name: 'InternalError', message: err instanceof Error ? err.message : String(err), ...(t ? { state: t.state } : {}) };
+    if (!t || info.code === 'INTERNAL_ERROR' || info.code === 'LOOP_LIMIT') {
+      endInstance(ctx, 'faulted', { ...(t ? { output: t.data as Json } : {}), error: info });
+      return;
+    }
+    if (t.task) return failChild(ctx, t, info);
+    guard(ctx, undefined, () => raise(ctx, t, info));
+  }
+}
