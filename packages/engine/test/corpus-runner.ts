@@ -64,8 +64,8 @@ export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase): 
     events: { publish: async (e) => void events.push(e) },
   });
   const settle = async () => {
-    await rt.idle();
-    while (stubs.release() > 0) await rt.idle();
+    await quiesce(rt);
+    while (stubs.release() > 0) await quiesce(rt);
   };
   let id: string;
   if (c.startEvent) {
@@ -102,15 +102,25 @@ async function advance(rt: Runtime, store: MemoryInstanceStore, stubs: StubFunct
     clock.set(next);
     stubs.release();
     await rt.fireDueTimers();
-    await rt.idle();
+    await quiesce(rt);
   }
   if (!all) clock.set(target);
 }
 
-function toEvent(e: NonNullable<CorpusCase['startEvent']>, n: number): CloudEvent {
+/**
+ * Waits until the runtime has nothing left to do but wait for delayed stub answers. `rt.idle()`
+ * alone never resolves while a delayed stub holds a call open (it waits for every call in flight);
+ * the store and the stubs settle through promises only, so once a macrotask has run, anything still
+ * pending waits for the simulated clock.
+ */
+async function quiesce(rt: Runtime): Promise<void> {
+  await Promise.race([rt.idle(), new Promise<void>((resolve) => setImmediate(resolve))]);
+}
+
+function toEvent(e: NonNullable<CorpusCase['startEvent']> & { id?: string }, n: number): CloudEvent {
   return {
     specversion: '1.0',
-    id: `ev-${n}`,
+    id: e.id ?? `ev-${n}`,
     source: e.source ?? '/test',
     type: e.type,
     ...(e.data !== undefined ? { data: e.data } : {}),

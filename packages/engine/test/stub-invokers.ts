@@ -57,7 +57,7 @@ export class StubFunctions {
       this.logs.push(typeof m === 'string' ? m : JSON.stringify(m ?? null));
     }
     const queue = this.queues[req.fn.name];
-    const a = queue && queue.length > 0 ? queue.shift()! : { returns: {} };
+    const a: StubAnswer = queue && queue.length > 0 ? queue.shift()! : { returns: {} };
     if (a.delay) {
       const ms = parseDuration(a.delay) ?? 0;
       await new Promise<void>((resolve) => {

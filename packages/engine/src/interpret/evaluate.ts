@@ -55,8 +55,8 @@ export function evalCondition(expr: Expr, input: Json, variables: Vars): boolean
 }
 
 /**
- * Evaluates an argument template. A leaf expression that fails at run time gives its own text
- * (SonataFlow logs and passes the literal), except explicit `${ }` leaves, which fail.
+ * Evaluates an argument template. A leaf expression that fails at run time gives its own text,
+ * `${ }`-wrapped or not (SonataFlow logs and passes the literal; docs/semantics.md "Literal strings").
  */
 export function evalTemplate(t: ArgTemplate, input: Json, variables: Vars): Json {
   switch (t.kind) {
@@ -66,7 +66,7 @@ export function evalTemplate(t: ArgTemplate, input: Json, variables: Vars): Json
       try {
         return evalOne(t.expr, input, variables);
       } catch (err) {
-        if (t.fallback !== null && !/^\s*\$\{/.test(t.fallback) && err instanceof WorkflowError) return t.fallback;
+        if (t.fallback !== null && err instanceof WorkflowError) return t.fallback;
         throw err;
       }
     case 'array':

@@ -1,0 +1,52 @@
+/**
+ * @module @sluice/cli
+ * The composition root of the `sluice` command: parses arguments and dispatches to `validate` or `run`.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT, type CliIo } from './io.js';
+import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
+
+const USAGE = `usage:
+  sluice validate <workflow files or folders...>
+  sluice run <workflow file> [--input '<json>'|@file] [--properties file] [--set key=value]... [--fast-timers]
+`;
+
+/** Runs the CLI; resolves with the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'validate') return await validateCommand(rest, io);
+    if (command === 'run') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        options: {
+          input: { type: 'string' },
+          properties: { type: 'string' },
+          set: { type: 'string', multiple: true },
+          'fast-timers': { type: 'boolean' },
+        },
+      });
+      if (positionals.length !== 1) {
+        io.stderr.write(USAGE);
+        return EXIT.usage;
+      }
+      return await runCommand(
+        {
+          file: positionals[0]!,
+          ...(values.input !== undefined ? { input: values.input } : {}),
+          ...(values.properties !== undefined ? { properties: values.properties } : {}),
+          sets: values.set ?? [],
+          fastTimers: values['fast-timers'] ?? false,
+        },
+        io,
+      );
+    }
+    io.stderr.write(command === undefined || command === 'help' || command === '--help' ? USAGE : `unknown command ${command}\n${USAGE}`);
+    return command === 'help' || command === '--help' ? EXIT.ok : EXIT.usage;
+  } catch (err) {
+    io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.usage;
+  }
+}
