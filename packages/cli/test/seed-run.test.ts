@@ -74,6 +74,8 @@ describe('sluice run on the seed workflow', () => {
     expect(Array.isArray(r.output!['response'])).toBe(true);
     expect(r.err).toMatch(/NamespaceSizeSwitch[\s\S]*GetSoftwareTemplate[\s\S]*CloseIssueSwitch[\s\S]*completed after/);
     expect(r.err).toContain('[INFO] Sleeping before checking the software template');
+    // Two task polls, each after sleep.after PT15S, on the simulated clock.
+    expect(r.err).toContain('completed after 30.000s');
   });
 
   it('medium: completes without touching GitLab', async () => {
@@ -81,6 +83,7 @@ describe('sluice run on the seed workflow', () => {
     expect(r.code, r.err).toBe(0);
     expect(gitlab.requests).toEqual([]);
     expect(backstage.notifications().map((n) => n.payload.title)).toEqual(['Namespace team-b created']);
+    expect(r.err).toContain('completed after 15.000s');
   });
 
   it('large approved: opens an issue, polls until the approved label, creates, closes the issue', async () => {
@@ -108,6 +111,8 @@ describe('sluice run on the seed workflow', () => {
     expect(backstage.notifications()[0]!.payload.link).toBe(String((r.output!['createIssueResult'] as { web_url: string }).web_url));
     expect(r.output!['closeIssueResult']).toMatchObject({ state: 'closed' });
     expect(r.err).toMatch(/PollIssue[\s\S]*PollIssue[\s\S]*PollIssue[\s\S]*LaunchSoftwareTemplateLarge/);
+    // Three polls after sleep.before PT60S, then one task poll after PT15S.
+    expect(r.err).toContain('completed after 195.000s');
   });
 
   it('large denied: notifies, closes the issue and exits 1 with the denial message', async () => {
@@ -124,6 +129,7 @@ describe('sluice run on the seed workflow', () => {
       'Denied: Request for large namespace dev1-large for user dev1',
     ]);
     expect(r.output!['result']).toMatchObject({ message: 'Creation of namespace dev1-large denied' });
+    expect(r.err).toContain('faulted after 120.000s');
   });
 
   it('template failed: notifies with severity high and still completes', async () => {

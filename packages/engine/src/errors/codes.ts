@@ -23,6 +23,14 @@ export const ENGINE_ERROR_CODES = {
   SUBFLOW_FAILED: 'SUBFLOW_FAILED',
   /** `foreach.inputCollection` did not give an array. */
   NOT_A_COLLECTION: 'NOT_A_COLLECTION',
+  /** A function's configuration (base URL, credentials) is missing or unusable. */
+  CONFIG_MISSING: 'CONFIG_MISSING',
+  /** The run looped through more than 100,000 states without waiting. */
+  LOOP_LIMIT: 'LOOP_LIMIT',
+  /** An engine bug; the run ends faulted with the message instead of hanging. */
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** The run was cancelled (by a user, or because its parent ended). */
+  CANCELLED: 'CANCELLED',
   /** No invoker is registered for a function's type. */
   INVOKER_NOT_FOUND: 'INVOKER_NOT_FOUND',
   /** An invoker was registered twice for the same key. */
