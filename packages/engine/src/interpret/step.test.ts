@@ -1,0 +1,81 @@
+/** The step function's contract: pure, deterministic, stale triggers ignored, secrets masked in history. */
+import { describe, expect, it } from 'vitest';
+import { loadWorkflowFromText } from '../load/load-workflow.js';
+import type { WorkflowDef } from '../model/definition.js';
+import { triggers } from './commands.js';
+import { SEMANTICS_VERSION } from './instance-state.js';
+import { newInstance, step } from './step.js';
+
+const reader = { read: async () => undefined };
+const env = { secret: { token: 's3cr3t', api: { url: 'https://x' } }, secrets: {} };
+const T0 = Date.UTC(2026, 0, 1);
+
+async function def(text: object): Promise<WorkflowDef> {
+  const r = await loadWorkflowFromText({ file: 'wf.sw.json', text: JSON.stringify(text), reader });
+  if (!r.value) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+const CALLER = {
+  id: 'caller',
+  specVersion: '0.8',
+  start: 'Call',
+  functions: [{ name: 'svc', type: 'custom', operation: 'rest:post:/x' }],
+  states: [
+    {
+      name: 'Call',
+      type: 'operation',
+      actions: [{ functionRef: { refName: 'svc', arguments: { token: '$SECRET.token', url: '$SECRET.api.url', who: '.name' } }, sleep: { before: 'PT1M' } }],
+      end: true,
+    },
+  ],
+};
+
+describe('step', () => {
+  it('does not modify the state it is given and gives the same result for the same inputs', async () => {
+    const d = await def(CALLER);
+    const s0 = newInstance({ id: 'i1', def: d, now: T0 });
+    const frozen = JSON.stringify(s0);
+    const a = step(d, s0, triggers.start({ name: 'Ada' }), { now: T0, env });
+    const b = step(d, s0, triggers.start({ name: 'Ada' }), { now: T0, env });
+    expect(JSON.stringify(s0)).toBe(frozen);
+    expect(a).toEqual(b);
+    expect(a.commands).toEqual([{ type: 'timer.start', timerId: 'timer-1', dueAt: T0 + 60_000, purpose: 'sleep' }]);
+  });
+
+  it('evaluates $SECRET for the call but masks it in the history', async () => {
+    const d = await def(CALLER);
+    const started = step(d, newInstance({ id: 'i1', def: d, now: T0 }), triggers.start({ name: 'Ada' }), { now: T0, env });
+    const fired = step(d, started.state, triggers.timerFired('timer-1'), { now: T0 + 60_000, env });
+    const invoke = fired.commands.find((c) => c.type === 'invoke');
+    expect(invoke).toMatchObject({ fn: 'svc', args: { token: 's3cr3t', url: 'https://x', who: 'Ada' } });
+    const called = fired.history.find((h) => h.type === 'action.called');
+    expect(called?.data).toMatchObject({ args: { token: '***', url: '***', who: 'Ada' } });
+    expect(JSON.stringify([...started.history, ...fired.history])).not.toContain('s3cr3t');
+    expect(JSON.stringify(fired.state)).not.toContain('s3cr3t');
+  });
+
+  it('ignores triggers for timers and calls it no longer waits for', async () => {
+    const d = await def(CALLER);
+    const started = step(d, newInstance({ id: 'i1', def: d, now: T0 }), triggers.start({}), { now: T0, env });
+    const stale = step(d, started.state, triggers.timerFired('timer-99'), { now: T0, env });
+    expect(stale.commands).toEqual([]);
+    expect(stale.state.timers).toEqual(started.state.timers);
+    const wrongCall = step(d, started.state, triggers.callOk('call-42', { body: {} }), { now: T0, env });
+    expect(wrongCall.commands).toEqual([]);
+  });
+
+  it('refuses a state written by a newer engine', async () => {
+    const d = await def(CALLER);
+    const s = { ...newInstance({ id: 'i1', def: d, now: T0 }), v: SEMANTICS_VERSION + 1 };
+    expect(() => step(d, s, triggers.start({}), { now: T0, env })).toThrow(/DETERMINISM|semantics v2/);
+  });
+
+  it('records the semantics version on new instances and ends with instance.ended', async () => {
+    const d = await def({ id: 'x', specVersion: '0.8', start: 'A', states: [{ name: 'A', type: 'inject', data: { a: 1 }, end: true }] });
+    const r = step(d, newInstance({ id: 'i1', def: d, now: T0 }), triggers.start({ b: 2 }), { now: T0, env });
+    expect(r.state).toMatchObject({ v: SEMANTICS_VERSION, status: 'completed', output: { a: 1, b: 2 }, endedAt: T0 });
+    expect(r.commands).toEqual([{ type: 'instance.ended', status: 'completed' }]);
+    expect(r.history.map((h) => h.type)).toEqual(['instance.started', 'state.entered', 'state.exited', 'instance.completed']);
+  });
+});
