@@ -58,7 +58,11 @@ export function leaveState(ctx: StepContext, t: Thread, exit: Exit, completed: b
     if (st.compensatedBy && !t.compensation) (t.compensable ??= []).push(st.name);
   }
   ctx.record('state.exited', { thread: t.id, state: st.name });
-  if (ctx.s.timedOut && handleTimedOut(ctx, t)) return;
+  if (ctx.s.timedOut) {
+    // The runBefore state's own events still go out (spec 0.8 example "Purchase order deadline").
+    if (ctx.s.timedOut === 'run-before') for (const p of (exit.transition ?? exit.end)?.produceEvents ?? []) produceEvent(ctx, t, p);
+    if (handleTimedOut(ctx, t)) return;
+  }
   if (t.compensation) {
     if (exit.transition) return enterState(ctx, t, exit.transition.nextState);
     return continueCompensation(ctx, t);
@@ -82,8 +86,12 @@ function handleTimedOut(ctx: StepContext, t: Thread): boolean {
   return true;
 }
 
-/** Ends the run because `workflowExecTimeout` expired. */
+/**
+ * Ends the run because `workflowExecTimeout` expired: faulted `WORKFLOW_TIMED_OUT`, except for a
+ * `keepActive` workflow, for which the timeout is the normal way to end (completed).
+ */
 export function failTimedOut(ctx: StepContext, t: Thread): void {
+  if (ctx.def.keepActive) return endInstance(ctx, 'completed', { output: t.data });
   const text = ctx.def.timeouts.workflowExecTimeout?.duration.text ?? '';
   endInstance(ctx, 'faulted', {
     output: t.data,

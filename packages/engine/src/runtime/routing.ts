@@ -1,7 +1,7 @@
 /**
  * Which instances an incoming CloudEvent goes to: the one named by the `kogitoprocrefid` extension
  * (SonataFlow's convention), else every active instance whose definition consumes that event and
- * whose correlation fits; and which workflows it starts (event start states).
+ * whose correlation fits; and, when no instance took it, which workflows it starts (event start states).
  */
 import { eventMatches } from '../interpret/events.js';
 import type { CloudEvent } from '../interpret/cloud-event.js';
@@ -34,6 +34,8 @@ export async function routeEvent(
     }
   }
   const start: string[] = [];
+  // An event that correlates to a running instance belongs to it; only an unclaimed one starts a new run.
+  if (deliver.length > 0) return { deliver, start };
   for (const reg of catalog.list()) {
     const first = reg.def.states.get(reg.def.start);
     if (first?.type !== 'event') continue;

@@ -37,6 +37,11 @@ function isObj(v: Json | undefined): v is Obj {
  *   strings only). Non-string values are replaced by their JSON text in the copy.
  * - A top-level `extensions` array (checklist §18.6) needs nothing: the schema allows unknown
  *   top-level properties.
+ * - `functionRef.arguments` may be one expression string that gives the argument object (checklist
+ *   §7.2, SonataFlow ➕); the schema wants an object. The copy gets `{}`.
+ * - An action's `sleep` may have both `before` and `after`: the schema's `oneOf` matches both
+ *   alternatives then and so rejects the pair. The copy keeps only `before`; the normalizer still
+ *   checks both durations.
  * `"true"`/`"false"` strings are handled by {@link coerceBooleanStrings}, which needs the schema.
  */
 export function prepareForSchema(raw: Json): { value: Json; warnings: LenientWarning[] } {
@@ -69,7 +74,22 @@ export function prepareForSchema(raw: Json): { value: Json; warnings: LenientWar
   const input = value['dataInputSchema'];
   if (isObj(input) && input['failOnValidationErrors'] === undefined) input['failOnValidationErrors'] = true;
   stringifyMetadata(value);
+  relaxActions(value);
   return { value, warnings };
+}
+
+/** The action leniencies above, applied in place to every action-like object of the copy. */
+function relaxActions(value: Json): void {
+  if (Array.isArray(value)) {
+    for (const item of value) relaxActions(item);
+    return;
+  }
+  if (!isObj(value)) return;
+  const ref = value['functionRef'];
+  if (isObj(ref) && typeof ref['arguments'] === 'string') ref['arguments'] = {};
+  const sleep = value['sleep'];
+  if (isObj(sleep) && sleep['before'] !== undefined && sleep['after'] !== undefined) delete sleep['after'];
+  for (const child of Object.values(value)) relaxActions(child);
 }
 
 function jsonTypeOf(v: Json | undefined): string {
