@@ -5,6 +5,7 @@
  */
 import { WorkflowError, type ErrorInfo } from '../errors/workflow-error.js';
 import type { ActionDef } from '../model/definition.js';
+import type { CallOutcome } from './commands.js';
 import type { Json } from '../model/json.js';
 import { evalCondition, evalOne, evalTemplate, redactTemplate } from './evaluate.js';
 import { drainInbox, produceEvent } from './events.js';
@@ -85,7 +86,7 @@ function issue(ctx: StepContext, t: Thread, a: ActionDef, p: ActionListProgress)
     const fn = ctx.def.functions.get(a.functionRef.refName)!;
     if (fn.invoker === 'expression' && fn.expr) {
       p.result = evalOne(fn.expr, input, vars);
-      ctx.record('action.completed', { thread: t.id, state: t.state, action: name });
+      ctx.record('action.completed', { thread: t.id, state: t.state, action: name, data: { function: fn.name, result: p.result } });
       p.phase = 'got';
       return 'ready';
     }
@@ -164,16 +165,18 @@ function apply(ctx: StepContext, t: Thread, a: ActionDef, result: Json): void {
   t.acts!.last = r;
 }
 
-/** A call of `t` returned. */
-export function callSucceeded(ctx: StepContext, t: Thread, result: Json): void {
+/** A call of `t` returned. `status`/`headers` become `$WORKFLOW.statusCode` / `responseHeaders`. */
+export function callSucceeded(ctx: StepContext, t: Thread, callId: string, outcome: CallOutcome): void {
   const p = t.acts;
   if (!p) return;
+  const result = outcome.body;
+  if (outcome.status !== undefined) ctx.s.lastResponse = { statusCode: outcome.status, headers: outcome.headers ?? {} };
   ctx.cancelTimer(p.actionTimer);
   p.actionTimer = undefined;
   p.call = undefined;
   p.result = result;
   p.phase = 'got';
-  ctx.record('action.completed', { thread: t.id, state: t.state });
+  ctx.record('action.completed', { thread: t.id, state: t.state, data: { callId, result } });
   ctx.wake(t.id);
 }
 
@@ -200,4 +203,22 @@ export function callFailed(ctx: StepContext, t: Thread, actions: readonly Action
   }
   ctx.record('action.failed', { thread: t.id, state: t.state, action: a ? label(a, p.index) : undefined, data: err as unknown as Json });
   throw new WorkflowError({ code: err.code, name: err.name, message: err.message, details: err.details, retryable: false });
+}
+
+/**
+ * Recovery after a restart: a call this thread waited for may never report back (the process died
+ * after issuing it). The call is issued again with the same attempt number (at-least-once). Subflow
+ * calls whose child instance exists (`live`) are left waiting for it.
+ */
+export function reissueCall(ctx: StepContext, t: Thread, live: ReadonlySet<string>): void {
+  const p = t.acts;
+  const call = p?.call ? ctx.s.calls[p.call] : undefined;
+  if (!p || !call || call.kind === 'event' || live.has(p.call!)) return;
+  delete ctx.s.calls[p.call!];
+  ctx.cancelTimer(p.actionTimer);
+  p.actionTimer = undefined;
+  p.call = undefined;
+  p.phase = 'issue';
+  ctx.record('action.retrying', { thread: t.id, state: t.state, data: { attempt: p.attempt, reason: 'recovered after a restart' } });
+  ctx.wake(t.id);
 }

@@ -27,21 +27,29 @@ export interface CallOutcome {
 }
 
 export type Trigger =
-  | { type: 'start'; input: Json; event?: CloudEvent }
+  | { type: 'start'; input: Json; event?: CloudEvent; headers?: Record<string, string> }
   | { type: 'call.ok'; callId: string; result: CallOutcome }
   | { type: 'call.failed'; callId: string; error: ErrorInfo }
   | { type: 'timer.fired'; timerId: string }
   | { type: 'event'; event: CloudEvent }
-  | { type: 'cancel'; reason: string };
+  | { type: 'cancel'; reason: string }
+  /** After a restart: calls in flight when the process stopped are issued again, except `liveCalls` (subflows whose child exists). */
+  | { type: 'recover'; liveCalls: string[] };
 
 /** Builders for triggers: use these instead of object literals. */
 export const triggers = {
-  start: (input: Json, event?: CloudEvent): Trigger => (event ? { type: 'start', input, event } : { type: 'start', input }),
+  start: (input: Json, event?: CloudEvent, headers?: Record<string, string>): Trigger => ({
+    type: 'start',
+    input,
+    ...(event ? { event } : {}),
+    ...(headers ? { headers } : {}),
+  }),
   callOk: (callId: string, result: CallOutcome): Trigger => ({ type: 'call.ok', callId, result }),
   callFailed: (callId: string, error: ErrorInfo): Trigger => ({ type: 'call.failed', callId, error }),
   timerFired: (timerId: string): Trigger => ({ type: 'timer.fired', timerId }),
   event: (event: CloudEvent): Trigger => ({ type: 'event', event }),
   cancel: (reason: string): Trigger => ({ type: 'cancel', reason }),
+  recover: (liveCalls: string[] = []): Trigger => ({ type: 'recover', liveCalls }),
 };
 
 /** One entry of an instance's append-only history. */

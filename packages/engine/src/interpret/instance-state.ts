@@ -40,6 +40,10 @@ export interface InstanceState {
    * `run-before` means the `runBefore` state is running and the run ends after it.
    */
   timedOut?: 'pending' | 'run-before';
+  /** Headers of the request that started the run (`$WORKFLOW.headers`); never credentials. */
+  headers?: Record<string, string>;
+  /** Status and headers of the last call that reported them (`$WORKFLOW.statusCode`, `responseHeaders`). */
+  lastResponse?: { statusCode: number; headers: Record<string, string> };
   /** The state where the run ended (for ERROR reports). */
   lastState?: string;
 }

@@ -92,7 +92,16 @@ export class StepContext {
     };
     let wf: JsonObject = this.workflowVar;
     const prev = t?.acts?.last;
-    if (prev !== undefined) wf = { ...wf, prevActionResult: prev };
+    const res = this.s.lastResponse;
+    if (prev !== undefined || res || this.s.headers) {
+      wf = { ...wf };
+      if (prev !== undefined) wf.prevActionResult = prev;
+      if (this.s.headers) wf.headers = this.s.headers;
+      if (res) {
+        wf.statusCode = res.statusCode;
+        wf.responseHeaders = res.headers;
+      }
+    }
     const base: Record<string, Json> = {
       WORKFLOW: wf,
       SECRET: this.env.secret,

@@ -78,4 +78,21 @@ describe('step', () => {
     expect(r.commands).toEqual([{ type: 'instance.ended', status: 'completed' }]);
     expect(r.history.map((h) => h.type)).toEqual(['instance.started', 'state.entered', 'state.exited', 'instance.completed']);
   });
+
+  it('exposes the start request headers and the last call status in $WORKFLOW', async () => {
+    const d = await def({
+      id: 'w',
+      specVersion: '0.8',
+      start: 'Call',
+      functions: [
+        { name: 'svc', type: 'custom', operation: 'rest:get:/x' },
+        { name: 'look', type: 'expression', operation: '{ ua: $WORKFLOW.headers["user-agent"], status: $WORKFLOW.statusCode, etag: $WORKFLOW.responseHeaders.etag }' },
+      ],
+      states: [{ name: 'Call', type: 'operation', actions: [{ functionRef: 'svc' }, { functionRef: 'look' }], end: true }],
+    });
+    const a = step(d, newInstance({ id: 'i', def: d, now: T0 }), triggers.start({}, undefined, { 'user-agent': 'curl/8' }), { now: T0, env });
+    const call = a.commands.find((c) => c.type === 'invoke')!;
+    const b = step(d, a.state, triggers.callOk((call as { callId: string }).callId, { body: null, status: 204, headers: { etag: 'x1' } }), { now: T0, env });
+    expect(b.state.output).toEqual({ ua: 'curl/8', status: 204, etag: 'x1' });
+  });
 });

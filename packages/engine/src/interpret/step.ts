@@ -10,7 +10,7 @@ import { WorkflowError, type ErrorInfo } from '../errors/workflow-error.js';
 import type { WorkflowDef } from '../model/definition.js';
 import type { Json } from '../model/json.js';
 import { withEvalTime } from '../expr/eval-time.js';
-import { callFailed, callSucceeded } from './actions.js';
+import { callFailed, callSucceeded, reissueCall } from './actions.js';
 import type { Command, HistoryEntry, Trigger } from './commands.js';
 import { driveMain } from './drive.js';
 import { deliverEvent } from './events.js';
@@ -68,6 +68,7 @@ function apply(ctx: StepContext, trigger: Trigger): void {
   switch (trigger.type) {
     case 'start': {
       s.input = trigger.input;
+      if (trigger.headers) s.headers = trigger.headers;
       ctx.record('instance.started', { data: { workflowId: s.workflowId } });
       const main: Thread = { id: 'main', data: trigger.input, state: ctx.def.start, stage: { kind: 'enter' } };
       s.threads.main = main;
@@ -84,13 +85,18 @@ function apply(ctx: StepContext, trigger: Trigger): void {
       delete s.calls[trigger.callId];
       const t = s.threads[call.thread];
       if (!t || t.acts?.call !== trigger.callId) return;
-      if (trigger.type === 'call.ok') return callSucceeded(ctx, t, trigger.result.body);
+      if (trigger.type === 'call.ok') return callSucceeded(ctx, t, trigger.callId, trigger.result);
       return guard(ctx, t, () => callFailed(ctx, t, actionsOf(ctx, t), trigger.error));
     }
     case 'timer.fired':
       return timerFired(ctx, trigger.timerId);
     case 'event':
       return deliverEvent(ctx, trigger.event);
+    case 'recover': {
+      const live = new Set(trigger.liveCalls);
+      for (const t of Object.values(s.threads)) reissueCall(ctx, t, live);
+      return;
+    }
     case 'cancel':
       endInstance(ctx, 'cancelled', { error: { code: 'CANCELLED', name: 'Cancelled', message: trigger.reason } });
       return;

@@ -33,6 +33,8 @@ export interface StartOptions {
   readonly instanceId?: string;
   readonly event?: CloudEvent;
   readonly parent?: { instanceId: string; callId: string };
+  /** Request headers for `$WORKFLOW.headers` (the host strips credentials first). */
+  readonly headers?: Record<string, string>;
 }
 
 /**
@@ -77,7 +79,7 @@ export class Runtime {
     const id = opts.instanceId ?? this.opts.ids.newId();
     const state = newInstance({ id, def: reg.def, now: this.opts.clock.now(), ...(opts.parent ? { parent: opts.parent } : {}) });
     await this.opts.store.create(state, []);
-    await this.send(id, triggers.start(input, opts.event));
+    await this.send(id, triggers.start(input, opts.event, opts.headers));
     return id;
   }
 
@@ -105,6 +107,30 @@ export class Runtime {
     const due = await this.opts.store.dueTimers(this.opts.clock.now());
     await Promise.all(due.map((d) => this.send(d.instanceId, triggers.timerFired(d.timerId))));
     return due.length;
+  }
+
+  /**
+   * After a restart: every active instance issues again the calls that were in flight (at-least-once)
+   * and starts subflows whose child never got created. Returns how many instances were recovered.
+   */
+  async recover(): Promise<number> {
+    const active = await this.opts.store.list({ status: ['running', 'waiting'] });
+    const live = new Set(active.filter((s) => s.parent).map((s) => `${s.parent!.instanceId}/${s.parent!.callId}`));
+    const ended = await this.opts.store.list({ status: ['completed', 'faulted', 'cancelled'] });
+    for (const s of ended) if (s.parent) live.add(`${s.parent.instanceId}/${s.parent.callId}`);
+    const pending = active.filter((s) => Object.keys(s.calls).length > 0);
+    await Promise.all(
+      pending.map((s) => this.send(s.id, triggers.recover(Object.keys(s.calls).filter((c) => live.has(`${s.id}/${c}`))))),
+    );
+    for (const s of ended) {
+      if (s.parent) await this.notifyParentIfWaiting(s);
+    }
+    return pending.length;
+  }
+
+  private async notifyParentIfWaiting(child: InstanceState): Promise<void> {
+    const parent = await this.opts.store.get(child.parent!.instanceId);
+    if (parent && parent.calls[child.parent!.callId]) this.notifyParent(child);
   }
 
   /** Delivers an incoming CloudEvent to waiting instances and starts instances it starts. */
@@ -230,7 +256,14 @@ export class Runtime {
         log: this.opts.log,
       });
       if (!cmd.async) {
-        await this.send(state.id, triggers.callOk(cmd.callId, { body: result.body ?? null, ...(result.status !== undefined ? { status: result.status } : {}) }));
+        await this.send(
+          state.id,
+          triggers.callOk(cmd.callId, {
+            body: result.body ?? null,
+            ...(result.status !== undefined ? { status: result.status } : {}),
+            ...(result.headers ? { headers: { ...result.headers } } : {}),
+          }),
+        );
       }
     } catch (err) {
       const e = toWorkflowError(err);

@@ -23,6 +23,12 @@ export const DEFINITION_ISSUE_CODES = {
   OPENAPI_OPERATION: 'OPENAPI_OPERATION',
   /** No built-in invoker runs this function type / custom kind. */
   UNSUPPORTED_FUNCTION_TYPE: 'UNSUPPORTED_FUNCTION_TYPE',
+  /** `expressionLang` is not jq. */
+  UNSUPPORTED_EXPRESSION_LANG: 'UNSUPPORTED_EXPRESSION_LANG',
+  /** Warning: `start.schedule` is not run; instances start through the API or events. */
+  SCHEDULE_IGNORED: 'SCHEDULE_IGNORED',
+  /** Warning: top-level `auth` (for fetching remote resources) is not used. */
+  AUTH_IGNORED: 'AUTH_IGNORED',
   /** A state type the engine does not know. */
   UNKNOWN_STATE_TYPE: 'UNKNOWN_STATE_TYPE',
   /** Two states, functions, events, errors or retries share a name. */

@@ -31,6 +31,7 @@ export function normalizeHeader(ctx: NormalizeContext, root: JsonObject): Header
   const description = text(root['description']);
   const dataInputSchema = normalizeSchema(ctx, root['dataInputSchema'], '/dataInputSchema');
   const ext = readExtensions(ctx, root['extensions']);
+  checkUnsupportedHeader(ctx, root);
   return {
     id: id ?? '',
     name: text(root['name']) ?? id ?? '',
@@ -114,4 +115,23 @@ function readExtensions(
     }
   });
   return { ...(outputSchema ? { outputSchema } : {}), uriDefinitions };
+}
+
+/**
+ * Top-level features Sluice does not run, reported at load rather than ignored silently:
+ * a non-jq `expressionLang` (error: every expression would be misread), `start.schedule` (warning:
+ * start runs through the API or events) and `auth` (warning: used only to fetch remote resources).
+ */
+function checkUnsupportedHeader(ctx: NormalizeContext, root: JsonObject): void {
+  const lang = text(root['expressionLang']);
+  if (lang !== undefined && lang.toLowerCase() !== 'jq') {
+    ctx.error('UNSUPPORTED_EXPRESSION_LANG', `expressionLang "${lang}" is not supported: Sluice evaluates jq only`, '/expressionLang');
+  }
+  const start = root['start'];
+  if (isObject(start) && start['schedule'] !== undefined) {
+    ctx.warn('SCHEDULE_IGNORED', 'start.schedule is not run: start instances through the API or with an event', '/start/schedule');
+  }
+  if (root['auth'] !== undefined) {
+    ctx.warn('AUTH_IGNORED', 'auth definitions are not used: resources are read from the workflow folder, and service credentials come from configuration', '/auth');
+  }
 }
