@@ -26,7 +26,8 @@ export function toText(v: Json): string {
   return typeof v === 'string' ? v : dumpJson(v);
 }
 
-function length(v: Json): Json {
+/** jq's `length`: 0 for null, code points of a string, |n| of a number, items or keys. */
+export function length(v: Json): number {
   if (v === null) return 0;
   if (typeof v === 'string') return codepointLength(v);
   if (typeof v === 'number') return Math.abs(v);

@@ -5,6 +5,7 @@
 import type { Json } from '../ast.js';
 import { JqError } from '../errors.js';
 import { typeOf } from '../value.js';
+import { length } from './core.js';
 import { delPaths, getPath, setPath } from '../compiler/access.js';
 import { NOT_A_PATH, invalidPathResult, recursePath } from '../compiler/compile-path.js';
 import { collectPaths } from '../compiler/compile-assign.js';
@@ -28,40 +29,36 @@ function tostream(v: Json, path: Json[], emit: (e: Json) => void): void {
 }
 
 /**
- * `fromstream(f)`: rebuilds values from `[path, leaf]` and `[path]` events. A value is emitted
- * when a top-level closing event (or a top-level leaf) arrives after at least one leaf, as jq 1.6
- * does (checked against it, malformed events included).
+ * `fromstream(f)`: rebuilds values from `[path, leaf]` and `[path]` events, as jq 1.6 does
+ * (checked against it, malformed events included). jq 1.6 measures the path with `length`: a path of
+ * length 0 (`[]`, `null`, `0`, `""`, `{}`) is a top-level value, emitted at once (`null` when the event
+ * has no leaf); a leaf event with a longer path needs an array path; a closing event of length 1 emits
+ * the value built so far, if any leaf was seen.
  */
 function fromstream(f: CompiledArg, input: Json, env: Env, emit: (v: Json) => void): void {
   let x: Json = null;
   let set = false;
-  let done = false;
   f.run(input, env, (ev) => {
-    if (done) {
+    if (ev !== null && !Array.isArray(ev)) throw new JqError(`Cannot index ${typeOf(ev)} with number`);
+    const path = ev === null ? null : (ev[0] ?? null);
+    const size = length(path);
+    if (size === 0) {
       x = null;
       set = false;
-      done = false;
-    }
-    // jq 1.6 reads a null path (from a null or empty event) as a top-level leaf, and fails to
-    // index any other non-array event.
-    if (ev === null || (Array.isArray(ev) && (ev[0] ?? null) === null)) {
-      x = Array.isArray(ev) ? (ev[1] ?? null) : null;
-      set = true;
-      done = true;
-      emit(x);
+      emit(ev === null ? null : (ev[1] ?? null));
       return;
     }
-    if (!Array.isArray(ev)) throw new JqError(`Cannot index ${typeOf(ev)} with number`);
-    if (!Array.isArray(ev[0])) return;
-    const path = ev[0];
-    if (ev.length === 2) {
-      x = setPath(x, path, ev[1] as Json);
+    if (ev!.length >= 2) {
+      if (!Array.isArray(path)) throw new JqError('Path must be specified as an array');
+      x = setPath(x, path, ev![1] as Json);
       set = true;
-      done = path.length === 0;
-    } else {
-      done = path.length === 1;
+      return;
     }
-    if (done && set) emit(x);
+    if (size === 1 && set) {
+      emit(x);
+      x = null;
+      set = false;
+    }
   });
 }
 
