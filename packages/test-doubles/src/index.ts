@@ -34,3 +34,5 @@ export type { SpecErratum } from './openapi/spec-errata.js';
 export { SEED_SPECS_DIR, SEED_SPEC_FILES } from './seed-specs.js';
 export type { FakeServerHandle } from './http/fake-server.js';
 export type { RecordedRequest, RecordedResponse, ParsedQuery } from './http/recorded-request.js';
+export { serveSeedFakes } from './serve-seed-fakes.js';
+export type { SeedFakes, SeedFakesOptions } from './serve-seed-fakes.js';

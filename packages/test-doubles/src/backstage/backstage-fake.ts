@@ -2,6 +2,7 @@
 // on a real socket, checked against the seed workflow's notifications and scaffolder specs.
 import { randomUUID } from 'node:crypto';
 import { startFakeServer, type FakeServerHandle } from '../http/fake-server.js';
+import type { RecordedRequest } from '../http/recorded-request.js';
 import { ConformanceChecker } from '../openapi/conformance-checker.js';
 import { SEED_SPEC_FILES, seedSpecPath } from '../seed-specs.js';
 import { authenticateBackstage, backstageError, BACKSTAGE_FAKE_TOKEN, type BackstageTokenConfig } from './backstage-http.js';
@@ -26,6 +27,10 @@ export interface BackstageFakeOptions {
   appBaseUrl?: string;
   /** Answer requests that break the spec with a 400 `InputError` naming the violations; default false. */
   strict?: boolean;
+  /** Port on 127.0.0.1 (default: ephemeral). */
+  port?: number;
+  /** Called after each reply. */
+  onRequest?: (request: RecordedRequest) => void;
   /** Directory holding the notifications and scaffolder specs; default the seed workflow's `specs/`. */
   specsDir?: string;
   now?: () => Date;
@@ -93,6 +98,8 @@ export async function startBackstageFake(options: BackstageFakeOptions = {}): Pr
     routes: [...notificationRoutes(notifications), ...scaffolderRoutes(scaffolder)],
     checker,
     strict: options.strict ?? false,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     authenticate: (request) => authenticateBackstage(request, tokens),
     notFound: (request) => backstageError(404, 'NotFoundError', `Not found: ${request.method} ${request.path}`, request),
     invalidRequest: (message, request) => backstageError(400, 'InputError', message, request),

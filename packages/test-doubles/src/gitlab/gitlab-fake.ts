@@ -1,6 +1,7 @@
 // startGitLabFake: a stateful GitLab REST v4 double (project search, issues) on a real socket,
 // checked against the seed workflow's gitlab-openapi.yaml, with hooks to play the approver.
 import { startFakeServer, type FakeServerHandle } from '../http/fake-server.js';
+import type { RecordedRequest } from '../http/recorded-request.js';
 import { ConformanceChecker } from '../openapi/conformance-checker.js';
 import { SEED_SPEC_FILES, seedSpecPath } from '../seed-specs.js';
 import { gitLabRoutes } from './gitlab-routes.js';
@@ -22,6 +23,10 @@ export interface GitLabFakeOptions {
   projects?: readonly GitLabProjectInput[];
   /** Answer requests that break the spec with 400 `{"error": <violations>}`; default false. */
   strict?: boolean;
+  /** Port on 127.0.0.1 (default: ephemeral). */
+  port?: number;
+  /** Called after each reply. */
+  onRequest?: (request: RecordedRequest) => void;
   /** Directory holding `gitlab-openapi.yaml`; default the seed workflow's `specs/`. */
   specsDir?: string;
   /** Clock for timestamps; default the wall clock. */
@@ -71,6 +76,8 @@ export async function startGitLabFake(options: GitLabFakeOptions = {}): Promise<
     routes: gitLabRoutes(state, user),
     checker,
     strict: options.strict ?? false,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     authenticate: (request) =>
       request.headers['private-token'] === token ? undefined : { status: 401, body: { message: '401 Unauthorized' } },
     notFound: () => ({ status: 404, body: { error: '404 Not Found' } }),

@@ -35,6 +35,10 @@ export interface FakeServerOptions {
   checker: ConformanceChecker;
   /** Answer a request that breaks the spec with `invalidRequest` instead of serving it. */
   strict: boolean;
+  /** Port to listen on (default: an ephemeral one). */
+  port?: number;
+  /** Called after each reply (e.g. to print a request log). */
+  onRequest?: (request: RecordedRequest) => void;
   /** Returns the service's 401/403 reply, or undefined when the request may proceed. */
   authenticate(request: RecordedRequest): FakeReply | undefined;
   notFound(request: RecordedRequest): FakeReply;
@@ -53,7 +57,7 @@ export interface FakeServerHandle {
   close(): Promise<void>;
 }
 
-/** Starts a fake on 127.0.0.1 and an ephemeral port. @internal */
+/** Starts a fake on 127.0.0.1, on `options.port` or an ephemeral port. @internal */
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServerHandle> {
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -65,6 +69,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
       const reply = await serve(options, request, baseUrl, violations);
       request.response = { status: reply.status, body: reply.body ?? null };
       send(res, reply);
+      options.onRequest?.(request);
     })().catch((error: unknown) => {
       violations.push(`fake server crashed: ${error instanceof Error ? error.message : String(error)}`);
       send(res, { status: 500, body: { message: '500 Internal Server Error' } });
@@ -72,7 +77,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
