@@ -51,7 +51,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const clock: Clock & { set?(ms: number): void } = args.fastTimers ? new SimulatedClock(Date.now()) : { now: () => Date.now() };
   const store = new MemoryInstanceStore();
   const log: Logger = { log: (level, message) => void (level !== 'debug' && level !== 'trace' && io.stderr.write(`[${level.toUpperCase()}] ${message}\n`)) };
-  const rt = new Runtime({ store, clock, ids: { newId: () => crypto.randomUUID() }, catalog, invokers: createDefaultInvokers(), log });
+  const rt = new Runtime({ store, clock, ids: { newId: () => crypto.randomUUID() }, catalog, invokers: createDefaultInvokers(), log, worker: 'sluice-run' });
   let id: string;
   try {
     id = await rt.start(def.id, input);
@@ -63,14 +63,14 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     await rt.idle();
     const s = await store.get(id);
     if (!s || s.status === 'completed' || s.status === 'faulted' || s.status === 'cancelled') break;
-    const due = await store.nextDueAt();
+    const due = await store.nextWakeAt();
     if (due === undefined) {
       io.stderr.write(`instance ${id} waits for an event that cannot arrive in 'sluice run'; stopping\n`);
       break;
     }
     if (clock.set) clock.set(due);
     else await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
-    await rt.fireDueTimers();
+    await rt.tick();
   }
   const final = (await store.get(id))!;
   printTrace(final, await store.history(id), io);

@@ -85,10 +85,10 @@ async function runtimeRun(def: WorkflowDef, input: Json, n: number): Promise<{ t
       await rt.idle();
       const s = (await store.get(id))!;
       if (s.status === 'completed' || s.status === 'faulted') break;
-      const due = await store.nextDueAt();
+      const due = await store.nextWakeAt();
       if (due === undefined) throw new Error('stuck');
       clock.set(due);
-      await rt.fireDueTimers();
+      await rt.tick();
     }
     transitions += (await store.history(id)).filter((h) => h.type === 'state.entered').length;
   }

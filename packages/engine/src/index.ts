@@ -29,8 +29,21 @@ export { newInstance, step } from './interpret/step.js';
 export type { StepResult } from './interpret/step.js';
 export type { StepEnv } from './interpret/step-context.js';
 export { mergeAt, mergeResult } from './interpret/merge.js';
-export type { DueTimer, InstanceStore, StoredHistoryEntry } from './ports/instance-store.js';
+export type {
+  ClaimedInstance,
+  CommitOptions,
+  InboxEntry,
+  InstanceMeta,
+  InstancePage,
+  InstanceQuery,
+  InstanceStore,
+  InstanceSummary,
+  OutboxEntry,
+  StoredHistoryEntry,
+} from './ports/instance-store.js';
+export { decodeCursor, encodeCursor, isFinished, summarize, wakeAt } from './runtime/store-rules.js';
 export type { EventSink, WorkflowCatalog, WorkflowRegistration } from './ports/workflows.js';
+export type { Scheduler } from './ports/scheduler.js';
 export { MemoryCatalog } from './runtime/catalog.js';
 export { Runtime } from './runtime/runtime.js';
 export type { RuntimeOptions, StartOptions } from './runtime/runtime.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { MemoryCatalog, MemoryInstanceStore, Runtime, SequentialIds, SimulatedClock, createConfig, loadWorkflow, type InstanceState, type Json } from '@sluice/engine';
+import { MemoryCatalog, MemoryInstanceStore, Runtime, SequentialIds, SimulatedClock, createConfig, loadWorkflow, triggers, type InstanceState, type Json } from '@sluice/engine';
 
 const reader = { read: (p: string) => readFile(p, 'utf8').catch(() => undefined) };
 const SEED = new URL('../../../workflows/create-ocp-namespace-swt/create-ocp-namespace-swt.sw.yaml', import.meta.url).pathname;
@@ -27,15 +27,15 @@ describe('compatibility', () => {
       },
     });
     const store = new MemoryInstanceStore();
-    await store.create(state, []);
+    await store.create(state, {}, triggers.recover(), state.startedAt + 60_000);
     const clock = new SimulatedClock(state.startedAt + 60_000);
     const rt = new Runtime({ store, clock, ids: new SequentialIds(), catalog: new MemoryCatalog().add({ def, config }), invokers: [stub('rest'), stub('custom:sysout')], log: { log: () => undefined } });
     for (let i = 0; i < 10; i++) {
-      const due = await store.nextDueAt();
+      await rt.tick();
+      await rt.idle();
+      const due = await store.nextWakeAt();
       if (due === undefined) break;
       clock.set(due);
-      await rt.fireDueTimers();
-      await rt.idle();
     }
     const end = (await store.get(state.id))!;
     expect(end.status).toBe('completed');

@@ -58,6 +58,7 @@ export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase): 
     store,
     clock,
     ids: new SequentialIds('i'),
+    worker: 'corpus-worker',
     catalog,
     invokers: stubs.invokers(),
     log: { log: () => undefined },
@@ -78,7 +79,12 @@ export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase): 
   let n = 1;
   for (const s of c.steps ?? []) {
     if (s.event) await rt.publishEvent(toEvent(s.event, n++));
-    if (s.cancel) await rt.cancel(id, 'cancelled by test');
+    if (s.cancel) {
+      // Aborting a finished run is refused (INSTANCE_CONFLICT); the case then checks nothing changed.
+      await rt.cancel(id, 'cancelled by test').catch((err: { code?: string }) => {
+        if (err.code !== 'INSTANCE_CONFLICT') throw err;
+      });
+    }
     if (s.advance) await advance(rt, store, stubs, clock, s.advance);
     await settle();
   }
@@ -97,11 +103,11 @@ async function advance(rt: Runtime, store: MemoryInstanceStore, stubs: StubFunct
   const all = what === 'all';
   const target = all ? Infinity : clock.now() + (parseDuration(what) ?? 0);
   for (let i = 0; i < 10_000; i++) {
-    const next = [await store.nextDueAt(), stubs.nextDue()].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+    const next = [await store.nextWakeAt(), stubs.nextDue()].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
     if (next === undefined || next > target) break;
     clock.set(next);
     stubs.release();
-    await rt.fireDueTimers();
+    await rt.tick();
     await quiesce(rt);
   }
   if (!all) clock.set(target);

@@ -41,6 +41,10 @@ export const ENGINE_ERROR_CODES = {
   INSTANCE_NOT_FOUND: 'INSTANCE_NOT_FOUND',
   /** The operation does not fit the instance's status (e.g. sending an event to a finished run). */
   INSTANCE_CONFLICT: 'INSTANCE_CONFLICT',
+  /** A worker tried to commit a step for an instance whose lease it no longer holds. */
+  LEASE_LOST: 'LEASE_LOST',
+  /** A store operation failed; `transient` says whether retrying may help. */
+  STORE_FAILED: 'STORE_FAILED',
   /** A persisted instance was written by a newer engine, or replay met a different step. */
   DETERMINISM_VIOLATION: 'DETERMINISM_VIOLATION',
 } as const;

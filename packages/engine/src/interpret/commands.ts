@@ -34,7 +34,11 @@ export type Trigger =
   | { type: 'event'; event: CloudEvent }
   | { type: 'cancel'; reason: string }
   /** After a restart: calls in flight when the process stopped are issued again, except `liveCalls` (subflows whose child exists). */
-  | { type: 'recover'; liveCalls: string[] };
+  | { type: 'recover'; liveCalls: string[] }
+  | { type: 'suspend'; reason: string }
+  | { type: 'resume' }
+  /** Resume a faulted run from the failed action (or state), with `data` merged into its data first. */
+  | { type: 'retrigger'; data?: Json };
 
 /** Builders for triggers: use these instead of object literals. */
 export const triggers = {
@@ -50,6 +54,9 @@ export const triggers = {
   event: (event: CloudEvent): Trigger => ({ type: 'event', event }),
   cancel: (reason: string): Trigger => ({ type: 'cancel', reason }),
   recover: (liveCalls: string[] = []): Trigger => ({ type: 'recover', liveCalls }),
+  suspend: (reason: string): Trigger => ({ type: 'suspend', reason }),
+  resume: (): Trigger => ({ type: 'resume' }),
+  retrigger: (data?: Json): Trigger => (data === undefined ? { type: 'retrigger' } : { type: 'retrigger', data }),
 };
 
 /** One entry of an instance's append-only history. */
@@ -70,7 +77,10 @@ export interface HistoryEntry {
     | 'error.handled'
     | 'instance.completed'
     | 'instance.faulted'
-    | 'instance.cancelled';
+    | 'instance.cancelled'
+    | 'instance.suspended'
+    | 'instance.resumed'
+    | 'instance.retriggered';
   state?: string;
   thread?: string;
   action?: string;

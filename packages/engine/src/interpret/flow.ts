@@ -164,7 +164,7 @@ export function raise(ctx: StepContext, t: Thread, err: ErrorInfo): void {
     ctx.record('error.handled', { thread: t.id, state: st.name, data: { code: info.code, message: info.message } });
     return leaveState(ctx, t, handler, false);
   }
-  endInstance(ctx, 'faulted', { output: t.data, error: info });
+  endInstance(ctx, 'faulted', { output: t.data, error: info, retriggerable: !t.task });
 }
 
 /** True when the state has an `onErrors` handler for a timeout (SonataFlow raises `TimedOut` then). */

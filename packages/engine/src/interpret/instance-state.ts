@@ -5,11 +5,12 @@
 import type { ErrorInfo } from '../errors/workflow-error.js';
 import type { Json } from '../model/json.js';
 import type { CloudEvent } from './cloud-event.js';
+import type { Trigger } from './commands.js';
 
 /** Engine semantics version recorded in every instance; a changed rule applies only to newer instances. */
 export const SEMANTICS_VERSION = 1;
 
-export type InstanceStatus = 'running' | 'waiting' | 'completed' | 'faulted' | 'cancelled';
+export type InstanceStatus = 'running' | 'waiting' | 'suspended' | 'completed' | 'faulted' | 'cancelled';
 
 export interface InstanceState {
   v: number;
@@ -44,6 +45,12 @@ export interface InstanceState {
   headers?: Record<string, string>;
   /** Status and headers of the last call that reported them (`$WORKFLOW.statusCode`, `responseHeaders`). */
   lastResponse?: { statusCode: number; headers: Record<string, string> };
+  /** A faulted run whose main thread was kept where it failed, so that it can be retriggered. */
+  retriggerable?: boolean;
+  /** How many times the run was retriggered. */
+  retriggers?: number;
+  /** Triggers that arrived while the run was suspended (events, call results), replayed on resume. */
+  deferred?: Trigger[];
   /** The state where the run ended (for ERROR reports). */
   lastState?: string;
 }

@@ -19,6 +19,7 @@ import { SEMANTICS_VERSION, type InstanceState, type Thread } from './instance-s
 import { childActions, driveChild, failChild } from './join.js';
 import { StepContext, type StepEnv } from './step-context.js';
 import { endInstance, ended, releaseStateWork } from './threads.js';
+import { mergeResult } from './merge.js';
 
 export interface StepResult {
   readonly state: InstanceState;
@@ -55,11 +56,14 @@ export function step(def: WorkflowDef, state: InstanceState, trigger: Trigger, o
   const s = structuredClone(state);
   const ctx = new StepContext(def, s, opts.now, opts.env);
   withEvalTime(opts.now, () => {
+    if (trigger.type === 'retrigger') return retrigger(ctx, trigger.data);
     if (ended(ctx)) return;
+    if (s.status === 'suspended' && trigger.type !== 'resume' && trigger.type !== 'cancel') return defer(ctx, trigger);
+    if (trigger.type === 'resume') return resume(ctx);
     guard(ctx, undefined, () => apply(ctx, trigger));
     drain(ctx);
   });
-  if (!ended(ctx)) s.status = Object.values(s.calls).some((c) => c.kind !== 'event') ? 'running' : 'waiting';
+  if (!ended(ctx) && s.status !== 'suspended') s.status = Object.values(s.calls).some((c) => c.kind !== 'event') ? 'running' : 'waiting';
   return { state: s, commands: ctx.commands, history: ctx.history };
 }
 
@@ -97,6 +101,13 @@ function apply(ctx: StepContext, trigger: Trigger): void {
       for (const t of Object.values(s.threads)) reissueCall(ctx, t, live);
       return;
     }
+    case 'suspend':
+      s.status = 'suspended';
+      ctx.record('instance.suspended', { data: { reason: trigger.reason } });
+      return;
+    case 'resume':
+    case 'retrigger':
+      return;
     case 'cancel':
       endInstance(ctx, 'cancelled', { error: { code: 'CANCELLED', name: 'Cancelled', message: trigger.reason } });
       return;
@@ -184,10 +195,61 @@ function guard(ctx: StepContext, t: Thread | undefined, fn: () => void): void {
         ? { ...err.toInfo(), ...(t ? { state: t.state } : {}) }
         : { code: 'INTERNAL_ERROR', name: 'InternalError', message: err instanceof Error ? err.message : String(err), ...(t ? { state: t.state } : {}) };
     if (!t || info.code === 'INTERNAL_ERROR' || info.code === 'LOOP_LIMIT') {
-      endInstance(ctx, 'faulted', { ...(t ? { output: t.data as Json } : {}), error: info });
+      endInstance(ctx, 'faulted', { ...(t ? { output: t.data as Json } : {}), error: info, retriggerable: info.code !== 'LOOP_LIMIT' && t !== undefined && !t.task });
       return;
     }
     if (t.task) return failChild(ctx, t, info);
     guard(ctx, undefined, () => raise(ctx, t, info));
   }
+}
+
+/** While suspended, events and call results wait in `deferred`; due timers simply stay due. */
+function defer(ctx: StepContext, trigger: Trigger): void {
+  if (trigger.type === 'timer.fired' || trigger.type === 'suspend' || trigger.type === 'recover') return;
+  (ctx.s.deferred ??= []).push(trigger);
+}
+
+/** Ends a suspension: replays what was deferred, in arrival order. */
+function resume(ctx: StepContext): void {
+  const s = ctx.s;
+  if (s.status !== 'suspended') return;
+  s.status = 'running';
+  ctx.record('instance.resumed');
+  const deferred = s.deferred ?? [];
+  delete s.deferred;
+  for (const t of deferred) {
+    if (ended(ctx)) break;
+    guard(ctx, undefined, () => apply(ctx, t));
+    drain(ctx);
+  }
+  for (const t of Object.values(s.threads)) ctx.wake(t.id);
+  drain(ctx);
+}
+
+/**
+ * Resumes a faulted run where it failed (SonataFlow's retrigger): the failed action is issued again,
+ * or the failed state entered again; `data` is merged into the thread's data first.
+ */
+function retrigger(ctx: StepContext, data: Json | undefined): void {
+  const s = ctx.s;
+  const main = s.threads.main;
+  if (s.status !== 'faulted' || !s.retriggerable || !main) return;
+  s.retriggers = (s.retriggers ?? 0) + 1;
+  ctx.record('instance.retriggered', { state: main.state, data: { attempt: s.retriggers, error: (s.error ?? null) as unknown as Json } });
+  s.status = 'running';
+  delete s.error;
+  delete s.endedAt;
+  delete s.output;
+  delete s.retriggerable;
+  if (data !== undefined) main.data = mergeResult(data, main.data);
+  const acts = main.acts;
+  const st = ctx.def.states.get(main.state)!;
+  if (acts && main.stage.kind === 'actions' && (st.type === 'operation' || st.type === 'callback' || st.type === 'event')) {
+    main.acts = { ...acts, phase: 'issue', attempt: 1, call: undefined, timer: undefined, actionTimer: undefined };
+    ctx.wake(main.id);
+  } else {
+    guard(ctx, main, () => enterState(ctx, main, main.state));
+  }
+  drain(ctx);
+  if (!ended(ctx)) s.status = Object.values(s.calls).some((c) => c.kind !== 'event') ? 'running' : 'waiting';
 }

@@ -56,7 +56,7 @@ export function cancelThread(ctx: StepContext, t: Thread): void {
 export function endInstance(
   ctx: StepContext,
   status: 'completed' | 'faulted' | 'cancelled',
-  outcome: { output?: Json; error?: ErrorInfo },
+  outcome: { output?: Json; error?: ErrorInfo; retriggerable?: boolean },
 ): void {
   const s = ctx.s;
   if (s.status === 'completed' || s.status === 'faulted' || s.status === 'cancelled') return;
@@ -66,7 +66,11 @@ export function endInstance(
     if (child.terminate) ctx.commands.push({ type: 'subflow.cancel', callId: child.callId });
   }
   s.children = [];
-  s.threads = {};
+  // A run that failed on an unhandled error keeps its main thread where it stopped, for retrigger.
+  const main = s.threads.main;
+  s.threads = outcome.retriggerable && main ? { main: { ...main, children: undefined } } : {};
+  if (outcome.retriggerable && main) s.retriggerable = true;
+  else delete s.retriggerable;
   s.status = status;
   s.endedAt = ctx.now;
   if (outcome.output !== undefined) s.output = outcome.output;

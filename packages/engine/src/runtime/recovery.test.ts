@@ -1,4 +1,7 @@
-/** Restart recovery: calls in flight when a process died are issued again; finished subflows report to a waiting parent. */
+/**
+ * Two workers sharing a store: when one dies with a call in flight, another takes the instance over
+ * after the lease, issues the call again (recorded as a retry) and finishes the run exactly once.
+ */
 import { describe, expect, it } from 'vitest';
 import { loadWorkflowFromText } from '../load/load-workflow.js';
 import { createConfig } from '../load/create-config.js';
@@ -24,59 +27,61 @@ const PARENT = {
   functions: [{ name: 'svc', type: 'custom', operation: 'rest:post:/x' }],
   states: [
     { name: 'Call', type: 'operation', actions: [{ functionRef: { refName: 'svc', arguments: { n: '.n' } }, actionDataFilter: { toStateData: '.svc' } }], transition: 'Child' },
-    { name: 'Child', type: 'operation', actions: [{ subFlowRef: 'child', actionDataFilter: { toStateData: '.child' } }], end: true },
+    { name: 'Child', type: 'operation', actions: [{ subFlowRef: 'child', actionDataFilter: { toStateData: '.child', results: '{fromChild}' } }], end: true },
   ],
 };
 const CHILD = { id: 'child', specVersion: '0.8', start: 'Done', states: [{ name: 'Done', type: 'inject', data: { fromChild: true }, end: true }] };
 
-function runtime(store: MemoryInstanceStore, catalog: MemoryCatalog, invoker: Invoker, prefix = 'r'): Runtime {
-  return new Runtime({ store, clock: new SimulatedClock(), ids: new SequentialIds(prefix), catalog, invokers: [invoker], log: { log: () => undefined } });
+async function setup() {
+  const config = createConfig({ properties: {}, env: {} });
+  const catalog = new MemoryCatalog().add({ def: await def(PARENT), config }).add({ def: await def(CHILD), config });
+  const store = new MemoryInstanceStore();
+  const clock = new SimulatedClock();
+  const worker = (name: string, invoker: Invoker) =>
+    new Runtime({ store, clock, ids: new SequentialIds(`${name}-`), catalog, invokers: [invoker], log: { log: () => undefined }, worker: name, leaseMs: 30_000 });
+  return { store, clock, worker };
 }
 
-describe('Runtime.recover', () => {
-  it('issues again a call that was in flight when the process died, and the run completes', async () => {
-    const catalog = new MemoryCatalog().add({ def: await def(PARENT), config: createConfig({ properties: {}, env: {} }) }).add({ def: await def(CHILD), config: createConfig({ properties: {}, env: {} }) });
-    const store = new MemoryInstanceStore();
+describe('taking over from a dead worker', () => {
+  it('issues the call again after the lease expires and completes once', async () => {
+    const { store, clock, worker } = await setup();
     const seen: Json[] = [];
-    const dying = runtime(store, catalog, { key: 'custom:rest', invoke: (req) => (seen.push(req.args), new Promise(() => undefined)) });
-    const id = await dying.start('parent', { n: 7 });
+    const a = worker('a', { key: 'custom:rest', invoke: (req) => (seen.push(req.args), new Promise(() => undefined)) });
+    const b = worker('b', { key: 'custom:rest', invoke: async (req) => (seen.push(req.args), { body: { ok: true } }) });
+    const id = await a.start('parent', { n: 7 });
+    await new Promise((r) => setImmediate(r));
     expect((await store.get(id))!.status).toBe('running');
 
-    const fresh = runtime(store, catalog, { key: 'custom:rest', invoke: async (req) => (seen.push(req.args), { body: { ok: true } }) }, 'after-restart-');
-    expect(await fresh.recover()).toBe(1);
-    await fresh.idle();
+    expect(await b.tick()).toBe(0);
+    clock.advance(29_000);
+    expect(await b.tick()).toBe(0);
+    clock.advance(2_000);
+    expect(await b.tick()).toBe(1);
+    await b.idle();
     const end = (await store.get(id))!;
     expect(end.status, JSON.stringify(end.error)).toBe('completed');
-    expect(end.output).toEqual({ n: 7, svc: { ok: true }, child: { n: 7, svc: { ok: true }, fromChild: true } });
+    expect(end.output).toEqual({ n: 7, svc: { ok: true }, child: { fromChild: true } });
     expect(seen).toEqual([{ n: 7 }, { n: 7 }]);
-    expect((await store.history(id)).some((h) => h.type === 'action.retrying' && (h.data as { reason?: string }).reason === 'recovered after a restart')).toBe(true);
+    const history = await store.history(id);
+    expect(history.filter((h) => h.type === 'action.retrying')).toHaveLength(1);
+    expect(history.filter((h) => h.type === 'instance.completed')).toHaveLength(1);
   });
 
-  it('tells a waiting parent about a subflow that ended while nobody listened', async () => {
-    const catalog = new MemoryCatalog().add({ def: await def(PARENT), config: createConfig({ properties: {}, env: {} }) }).add({ def: await def(CHILD), config: createConfig({ properties: {}, env: {} }) });
-    const store = new MemoryInstanceStore();
-    const rt = runtime(store, catalog, { key: 'custom:rest', invoke: async () => ({ body: {} }) });
-    const id = await rt.start('parent', { n: 1 });
-    await rt.idle();
-    expect((await store.get(id))!.status).toBe('completed');
-    // Rewind the parent to "waiting for the child" as if the notification was lost in a crash.
-    const history = await store.history(id);
-    const childCall = history.find((h) => h.type === 'action.called' && (h.data as { subflow?: string }).subflow === 'child')!;
-    const callId = (childCall.data as { callId: string }).callId;
-    const waiting = (await store.list()).find((s) => s.id === id)!;
-    waiting.status = 'running';
-    delete waiting.output;
-    delete waiting.endedAt;
-    waiting.threads = { main: { id: 'main', data: { n: 1, svc: {} }, state: 'Child', stage: { kind: 'actions' }, acts: { index: 0, phase: 'call', attempt: 1, call: callId } } };
-    waiting.calls = { [callId]: { thread: 'main', kind: 'subflow', name: 'child', attempt: 1, startedAt: 0 } };
-    await store.save(waiting, []);
-
-    const fresh = runtime(store, catalog, { key: 'custom:rest', invoke: async () => ({ body: {} }) }, 'after-restart-');
-    await fresh.recover();
-    await fresh.idle();
+  it('drops the result of a worker that lost its lease', async () => {
+    const { store, clock, worker } = await setup();
+    let release: (v: { body: Json }) => void = () => undefined;
+    const a = worker('a', { key: 'custom:rest', invoke: () => new Promise((r) => (release = r)) });
+    const b = worker('b', { key: 'custom:rest', invoke: async () => ({ body: { from: 'b' } }) });
+    const id = await a.start('parent', { n: 1 });
+    await new Promise((r) => setImmediate(r));
+    clock.advance(31_000);
+    await b.tick();
+    await b.idle();
+    release({ body: { from: 'a' } });
+    await a.idle();
     const end = (await store.get(id))!;
     expect(end.status).toBe('completed');
-    expect(end.output).toMatchObject({ child: { fromChild: true } });
-    expect((await store.list({ workflowId: 'child' })).length).toBe(1);
+    expect(end.output).toMatchObject({ svc: { from: 'b' } });
+    expect((await store.history(id)).filter((h) => h.type === 'instance.completed')).toHaveLength(1);
   });
 });

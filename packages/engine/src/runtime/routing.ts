@@ -21,7 +21,7 @@ export async function routeEvent(
     return { deliver: s && (s.status === 'running' || s.status === 'waiting') ? [s.id] : [], start: [] };
   }
   const deliver: string[] = [];
-  for (const s of await store.list({ status: ['running', 'waiting'] })) {
+  for await (const s of activeInstances(store)) {
     const reg = catalog.get(s.workflowId, s.workflowVersion) ?? catalog.get(s.workflowId);
     if (!reg) continue;
     const waiting = waitedRefs(s);
@@ -55,4 +55,17 @@ function waitedRefs(s: InstanceState): Set<string> {
   for (const t of Object.values(s.threads)) if (t.stage.kind === 'wait-event') for (const r of t.stage.refs) refs.add(r);
   for (const c of Object.values(s.calls)) if (c.kind === 'event') refs.add(c.name);
   return refs;
+}
+
+/** Every running or waiting instance, page by page. */
+async function* activeInstances(store: InstanceStore): AsyncGenerator<InstanceState> {
+  let cursor: string | undefined;
+  do {
+    const page = await store.query({ status: ['running', 'waiting'], limit: 200, order: 'asc', ...(cursor ? { cursor } : {}) });
+    for (const item of page.items) {
+      const s = await store.get(item.id);
+      if (s) yield s;
+    }
+    cursor = page.next;
+  } while (cursor);
 }

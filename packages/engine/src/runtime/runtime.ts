@@ -1,22 +1,24 @@
 /**
- * The runtime carries out the interpreter's commands: it loads an instance, steps it, saves state
- * and history, then calls invokers, records timers, emits events and starts subflows. Triggers for
- * one instance are handled one at a time, in arrival order (a per-instance mailbox).
+ * The runtime: a worker that shares instances with other workers through the store. It claims an
+ * instance under a lease, applies its queued triggers and due timers one step at a time (each step
+ * committed atomically), and carries out the step's commands: calls invokers, starts subflows,
+ * publishes produced events. Work for one instance is serialized in a per-instance mailbox.
  */
-import { WorkflowError, toWorkflowError } from '../errors/workflow-error.js';
-import { buildSecretVariable, buildSecretsVariable } from '../expr/secrets.js';
+import { WorkflowError } from '../errors/workflow-error.js';
 import type { CloudEvent } from '../interpret/cloud-event.js';
-import { triggers, type Command, type Trigger } from '../interpret/commands.js';
+import { triggers, type Trigger } from '../interpret/commands.js';
 import type { InstanceState } from '../interpret/instance-state.js';
-import { newInstance, step } from '../interpret/step.js';
-import type { StepEnv } from '../interpret/step-context.js';
+import { newInstance } from '../interpret/step.js';
 import type { Json } from '../model/json.js';
 import type { Clock, IdSource } from '../ports/clock.js';
-import type { InstanceStore } from '../ports/instance-store.js';
+import type { InstancePage, InstanceQuery, InstanceStore, InstanceSummary, StoredHistoryEntry } from '../ports/instance-store.js';
 import type { Invoker, Logger } from '../ports/invoker.js';
-import type { EventSink, WorkflowCatalog, WorkflowRegistration } from '../ports/workflows.js';
+import type { Scheduler } from '../ports/scheduler.js';
+import type { EventSink, WorkflowCatalog } from '../ports/workflows.js';
+import { Executor } from './executor.js';
 import { routeEvent } from './routing.js';
 import { checkSchema } from './schema-check.js';
+import { isFinished } from './store-rules.js';
 
 export interface RuntimeOptions {
   readonly store: InstanceStore;
@@ -26,6 +28,14 @@ export interface RuntimeOptions {
   readonly invokers: readonly Invoker[];
   readonly log: Logger;
   readonly events?: EventSink;
+  /** This worker's name (unique among workers sharing a store). Default: a new id. */
+  readonly worker?: string;
+  /** Lease length; another worker takes over an instance this long after this one stops heartbeating. Default 30 s. */
+  readonly leaseMs?: number;
+  /** How often to look for due work when running with a scheduler. Default 250 ms. */
+  readonly pollMs?: number;
+  /** Most instances claimed per poll. Default 64. */
+  readonly batch?: number;
 }
 
 export interface StartOptions {
@@ -35,10 +45,12 @@ export interface StartOptions {
   readonly parent?: { instanceId: string; callId: string };
   /** Request headers for `$WORKFLOW.headers` (the host strips credentials first). */
   readonly headers?: Record<string, string>;
+  readonly businessKey?: string;
+  readonly initiator?: string;
 }
 
 /**
- * Runs instances of the workflows in a catalog.
+ * Runs instances of the workflows in a catalog, sharing them with other workers through the store.
  *
  * @example
  *   const rt = new Runtime({ store, clock, ids, catalog, invokers: createDefaultInvokers(), log });
@@ -46,23 +58,27 @@ export interface StartOptions {
  *   await rt.idle();
  */
 export class Runtime {
-  private readonly mailboxes = new Map<string, Promise<void>>();
-  private readonly inflight = new Set<Promise<unknown>>();
-  private readonly aborts = new Map<string, AbortController>();
-  private readonly invokers = new Map<string, Invoker>();
-  private readonly envs = new WeakMap<WorkflowRegistration, StepEnv>();
+  readonly worker: string;
+  private readonly exec: Executor;
+  private stopPolling: (() => void) | undefined;
 
   constructor(private readonly opts: RuntimeOptions) {
-    for (const inv of opts.invokers) {
-      if (this.invokers.has(inv.key)) throw new WorkflowError({ code: 'INVOKER_CONFLICT', message: `two invokers for ${inv.key}` });
-      this.invokers.set(inv.key, inv);
-    }
+    this.worker = opts.worker ?? `worker-${opts.ids.newId()}`;
+    this.exec = new Executor({
+      ...opts,
+      worker: this.worker,
+      leaseMs: opts.leaseMs ?? 30_000,
+      startChild: (workflowId, input, o) => this.start(workflowId, input, o),
+    });
   }
 
-  /** Starts an instance; resolves with its id once the first step is saved. Throws INPUT_INVALID or WORKFLOW_NOT_FOUND. */
+  /**
+   * Starts an instance; resolves with its id once it is stored (its first step runs right after).
+   * Throws INPUT_INVALID (nothing is stored) or WORKFLOW_NOT_FOUND.
+   */
   async start(workflowId: string, input: Json, opts: StartOptions = {}): Promise<string> {
     const reg = this.opts.catalog.get(workflowId, opts.version);
-    if (!reg) throw new WorkflowError({ code: 'WORKFLOW_NOT_FOUND', message: `no workflow ${workflowId}${opts.version ? ` version ${opts.version}` : ''}` });
+    if (!reg) throw new WorkflowError({ code: 'WORKFLOW_NOT_FOUND', message: `no workflow ${workflowId}${opts.version ? ` version ${opts.version}` : ''}`, retryable: false });
     const schema = reg.def.dataInputSchema;
     if (schema && !opts.event) {
       const violations = checkSchema(schema, input);
@@ -77,200 +93,138 @@ export class Runtime {
       for (const v of violations) this.opts.log.log('warn', `input ${v.pointer} ${v.message}`, { workflowId });
     }
     const id = opts.instanceId ?? this.opts.ids.newId();
-    const state = newInstance({ id, def: reg.def, now: this.opts.clock.now(), ...(opts.parent ? { parent: opts.parent } : {}) });
-    await this.opts.store.create(state, []);
-    await this.send(id, triggers.start(input, opts.event, opts.headers));
+    const now = this.opts.clock.now();
+    const state = newInstance({ id, def: reg.def, now, ...(opts.parent ? { parent: opts.parent } : {}) });
+    const meta = { ...(opts.businessKey !== undefined ? { businessKey: opts.businessKey } : {}), ...(opts.initiator !== undefined ? { initiator: opts.initiator } : {}) };
+    await this.opts.store.create(state, meta, triggers.start(input, opts.event, opts.headers), now);
+    this.exec.poke(id);
     return id;
   }
 
-  /** Queues a trigger for an instance; resolves when it has been applied and saved. */
-  send(instanceId: string, trigger: Trigger): Promise<void> {
-    const prev = this.mailboxes.get(instanceId) ?? Promise.resolve();
-    const next = prev.then(() => this.process(instanceId, trigger));
-    const tracked = next.catch((err: unknown) => {
-      this.opts.log.log('error', `instance ${instanceId}: ${err instanceof Error ? err.message : String(err)}`);
-    });
-    this.mailboxes.set(instanceId, tracked);
-    void tracked.then(() => {
-      if (this.mailboxes.get(instanceId) === tracked) this.mailboxes.delete(instanceId);
-    });
-    return next;
+  /** Queues a trigger for an instance and works on it here if no other worker holds it. */
+  async send(instanceId: string, trigger: Trigger): Promise<void> {
+    if (!(await this.opts.store.enqueue(instanceId, trigger, this.opts.clock.now()))) {
+      throw new WorkflowError({ code: 'INSTANCE_NOT_FOUND', message: `no instance ${instanceId}`, retryable: false });
+    }
+    this.exec.poke(instanceId);
   }
 
-  /** Cancels an instance (and the subflows that end with it). */
-  cancel(instanceId: string, reason = 'cancelled'): Promise<void> {
-    return this.send(instanceId, triggers.cancel(reason));
+  /** Aborts an instance; subflows that end with their parent are aborted too. */
+  async cancel(instanceId: string, reason = 'cancelled'): Promise<void> {
+    await this.requireActive(instanceId, 'abort');
+    await this.send(instanceId, triggers.cancel(reason));
   }
 
-  /** Fires every timer due now; returns how many were due. */
-  async fireDueTimers(): Promise<number> {
-    const due = await this.opts.store.dueTimers(this.opts.clock.now());
-    await Promise.all(due.map((d) => this.send(d.instanceId, triggers.timerFired(d.timerId))));
-    return due.length;
+  /** Suspends an active instance: timers stay due and events wait until `resume`. */
+  async suspend(instanceId: string, reason = 'suspended'): Promise<void> {
+    await this.requireActive(instanceId, 'suspend');
+    await this.send(instanceId, triggers.suspend(reason));
+  }
+
+  async resume(instanceId: string): Promise<void> {
+    const s = await this.requireInstance(instanceId);
+    if (s.status !== 'suspended') throw conflict(instanceId, `is ${s.status}, not suspended`);
+    await this.send(instanceId, triggers.resume());
   }
 
   /**
-   * After a restart: every active instance issues again the calls that were in flight (at-least-once)
-   * and starts subflows whose child never got created. Returns how many instances were recovered.
+   * Resumes a faulted instance from the failed action or state, optionally merging `data` into its
+   * data first. The attempt is recorded in the history.
    */
-  async recover(): Promise<number> {
-    const active = await this.opts.store.list({ status: ['running', 'waiting'] });
-    const live = new Set(active.filter((s) => s.parent).map((s) => `${s.parent!.instanceId}/${s.parent!.callId}`));
-    const ended = await this.opts.store.list({ status: ['completed', 'faulted', 'cancelled'] });
-    for (const s of ended) if (s.parent) live.add(`${s.parent.instanceId}/${s.parent.callId}`);
-    const pending = active.filter((s) => Object.keys(s.calls).length > 0);
-    await Promise.all(
-      pending.map((s) => this.send(s.id, triggers.recover(Object.keys(s.calls).filter((c) => live.has(`${s.id}/${c}`))))),
-    );
-    for (const s of ended) {
-      if (s.parent) await this.notifyParentIfWaiting(s);
-    }
-    return pending.length;
+  async retrigger(instanceId: string, data?: Json): Promise<void> {
+    const s = await this.requireInstance(instanceId);
+    if (s.status !== 'faulted' || !s.retriggerable) throw conflict(instanceId, s.status !== 'faulted' ? `is ${s.status}, not faulted` : 'cannot be retriggered (it ended through its definition, not on an unhandled error)');
+    await this.send(instanceId, triggers.retrigger(data));
   }
 
-  private async notifyParentIfWaiting(child: InstanceState): Promise<void> {
-    const parent = await this.opts.store.get(child.parent!.instanceId);
-    if (parent && parent.calls[child.parent!.callId]) this.notifyParent(child);
-  }
-
-  /** Delivers an incoming CloudEvent to waiting instances and starts instances it starts. */
+  /** Delivers an incoming CloudEvent to waiting or correlated instances, or starts instances with it. */
   async publishEvent(event: CloudEvent): Promise<{ delivered: string[]; started: string[] }> {
     const route = await routeEvent(this.opts.store, this.opts.catalog, event);
-    await Promise.all(route.deliver.map((id) => this.send(id, triggers.event(event))));
+    for (const id of route.deliver) await this.send(id, triggers.event(event));
     const started: string[] = [];
     for (const wf of route.start) started.push(await this.start(wf, {}, { event }));
     return { delivered: route.deliver, started };
   }
 
-  /** Resolves once no call is in flight and no trigger is queued. */
-  async idle(): Promise<void> {
-    while (this.inflight.size > 0 || this.mailboxes.size > 0) {
-      await Promise.all([...this.inflight, ...this.mailboxes.values()]);
-    }
+  /** Claims and works on every instance that needs attention now; returns how many were claimed. */
+  tick(): Promise<number> {
+    return this.exec.tick(this.opts.batch ?? 64);
+  }
+
+  /** Polls for due work every `pollMs` (and keeps leases alive) until `stop()`. */
+  run(scheduler: Scheduler): void {
+    const poll = this.opts.pollMs ?? 250;
+    let cancelled = false;
+    const loop = (): void => {
+      if (cancelled) return;
+      void this.tick()
+        .catch((err: unknown) => this.opts.log.log('error', `poll failed: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => {
+          if (!cancelled) cancelTimer = scheduler.after(poll, loop);
+        });
+    };
+    let cancelTimer = scheduler.after(0, loop);
+    const stopBeat = this.exec.runHeartbeat(scheduler);
+    this.stopPolling = () => {
+      cancelled = true;
+      cancelTimer();
+      stopBeat();
+    };
+  }
+
+  /** Stops polling (in-flight work finishes; see `idle`). */
+  stop(): void {
+    this.stopPolling?.();
+    this.stopPolling = undefined;
+  }
+
+  /** Resolves once this worker has no step queued and no call in flight. */
+  idle(): Promise<void> {
+    return this.exec.idle();
+  }
+
+  /**
+   * After a restart of this worker: instances it still holds are claimed again, so calls they had in
+   * flight are issued again. (Instances of a dead worker are taken over by `tick` once the lease expires.)
+   */
+  async recover(): Promise<number> {
+    return this.exec.recoverHeld();
   }
 
   get(instanceId: string): Promise<InstanceState | undefined> {
     return this.opts.store.get(instanceId);
   }
 
-  private env(reg: WorkflowRegistration): StepEnv {
-    let env = this.envs.get(reg);
-    if (!env) {
-      env = { secret: buildSecretVariable(reg.config), secrets: buildSecretsVariable(reg.def.secretNames, reg.config) };
-      this.envs.set(reg, env);
-    }
-    return env;
+  summary(instanceId: string): Promise<InstanceSummary | undefined> {
+    return this.opts.store.summary(instanceId);
   }
 
-  private async process(instanceId: string, trigger: Trigger): Promise<void> {
-    const state = await this.opts.store.get(instanceId);
-    if (!state) return;
-    const reg = this.opts.catalog.get(state.workflowId, state.workflowVersion) ?? this.opts.catalog.get(state.workflowId);
-    if (!reg) throw new WorkflowError({ code: 'WORKFLOW_NOT_FOUND', message: `instance ${instanceId} needs workflow ${state.workflowId}, which is not deployed` });
-    const r = step(reg.def, state, trigger, { now: this.opts.clock.now(), env: this.env(reg) });
-    const out = reg.def.outputSchema;
-    if (out && r.state.status === 'completed' && state.status !== 'completed') {
-      const violations = checkSchema(out, r.state.output ?? null);
-      if (violations.length > 0 && out.failOnValidationErrors) {
-        r.state.status = 'faulted';
-        r.state.error = { code: 'OUTPUT_INVALID', name: 'OutputInvalid', message: `output does not match ${out.uri}: ${violations.map((v) => `${v.pointer} ${v.message}`).join('; ')}` };
-        r.history.push({ at: this.opts.clock.now(), type: 'instance.faulted', data: r.state.error as unknown as Json });
-      }
-    }
-    await this.opts.store.save(r.state, r.history);
-    for (const cmd of r.commands) this.execute(reg, r.state, cmd);
-    const ended = r.state.status === 'completed' || r.state.status === 'faulted' || r.state.status === 'cancelled';
-    const wasEnded = state.status === 'completed' || state.status === 'faulted' || state.status === 'cancelled';
-    if (ended && !wasEnded && r.state.parent) this.notifyParent(r.state);
+  query(q: InstanceQuery): Promise<InstancePage> {
+    return this.opts.store.query(q);
   }
 
-  private notifyParent(child: InstanceState): void {
-    const { instanceId, callId } = child.parent!;
-    const trigger =
-      child.status === 'completed'
-        ? triggers.callOk(callId, { body: child.output ?? null })
-        : triggers.callFailed(callId, {
-            code: 'SUBFLOW_FAILED',
-            name: 'SubflowFailed',
-            message: `subflow ${child.workflowId} (${child.id}) ${child.status}: ${child.error?.message ?? ''}`.trim(),
-            details: { instanceId: child.id, error: (child.error ?? null) as unknown as Json },
-          });
-    this.track(this.send(instanceId, trigger));
+  history(instanceId: string, after?: number, limit?: number): Promise<StoredHistoryEntry[]> {
+    return this.opts.store.history(instanceId, after, limit);
   }
 
-  private track(p: Promise<unknown>): void {
-    const t = p.catch(() => undefined).finally(() => this.inflight.delete(t));
-    this.inflight.add(t);
+  /** Deletes finished instances that ended more than `retentionMs` ago; returns how many. */
+  purge(retentionMs: number): Promise<number> {
+    return this.opts.store.purge(this.opts.clock.now() - retentionMs);
   }
 
-  private execute(reg: WorkflowRegistration, state: InstanceState, cmd: Command): void {
-    switch (cmd.type) {
-      case 'invoke':
-        return this.track(this.invoke(reg, state, cmd));
-      case 'call.cancel':
-        this.aborts.get(`${state.id}/${cmd.callId}`)?.abort();
-        return;
-      case 'event.emit':
-        if (this.opts.events) this.track(this.opts.events.publish(cmd.event));
-        return;
-      case 'subflow.start':
-        return this.track(
-          this.start(cmd.workflowId, cmd.input, { ...(cmd.version ? { version: cmd.version } : {}), parent: { instanceId: state.id, callId: cmd.callId } }).catch((err: unknown) => {
-            const e = toWorkflowError(err);
-            return this.send(state.id, triggers.callFailed(cmd.callId, { code: 'SUBFLOW_FAILED', name: 'SubflowFailed', message: e.message }));
-          }),
-        );
-      case 'subflow.cancel':
-        return this.track(this.cancelChild(state.id, cmd.callId));
-      case 'instance.continue-as':
-        return this.track(this.start(cmd.workflowId, cmd.input, cmd.version ? { version: cmd.version } : {}));
-      case 'timer.start':
-      case 'timer.cancel':
-      case 'instance.ended':
-        return;
-    }
+  private async requireInstance(id: string): Promise<InstanceState> {
+    const s = await this.opts.store.get(id);
+    if (!s) throw new WorkflowError({ code: 'INSTANCE_NOT_FOUND', message: `no instance ${id}`, retryable: false });
+    return s;
   }
 
-  private async cancelChild(parentId: string, callId: string): Promise<void> {
-    const active = await this.opts.store.list({ status: ['running', 'waiting'] });
-    for (const s of active) if (s.parent?.instanceId === parentId && s.parent.callId === callId) await this.cancel(s.id, 'parent ended');
+  private async requireActive(id: string, what: string): Promise<InstanceState> {
+    const s = await this.requireInstance(id);
+    if (isFinished(s)) throw conflict(id, `has ended (${s.status}); cannot ${what} it`);
+    return s;
   }
+}
 
-  private async invoke(reg: WorkflowRegistration, state: InstanceState, cmd: Extract<Command, { type: 'invoke' }>): Promise<void> {
-    const fn = reg.def.functions.get(cmd.fn)!;
-    const invoker = this.invokers.get(fn.invoker);
-    const key = `${state.id}/${cmd.callId}`;
-    const abort = new AbortController();
-    this.aborts.set(key, abort);
-    try {
-      if (!invoker) throw new WorkflowError({ code: 'INVOKER_NOT_FOUND', message: `no invoker for ${fn.invoker} (function ${fn.name})` });
-      const result = await invoker.invoke({
-        instanceId: state.id,
-        workflowId: state.workflowId,
-        callId: cmd.callId,
-        attempt: cmd.attempt,
-        fn,
-        args: cmd.args,
-        config: reg.config,
-        signal: abort.signal,
-        log: this.opts.log,
-      });
-      if (!cmd.async) {
-        await this.send(
-          state.id,
-          triggers.callOk(cmd.callId, {
-            body: result.body ?? null,
-            ...(result.status !== undefined ? { status: result.status } : {}),
-            ...(result.headers ? { headers: { ...result.headers } } : {}),
-          }),
-        );
-      }
-    } catch (err) {
-      const e = toWorkflowError(err);
-      if (cmd.async) this.opts.log.log('warn', `async call ${fn.name} failed: ${e.message}`, { instanceId: state.id });
-      else await this.send(state.id, triggers.callFailed(cmd.callId, { ...e.toInfo(), ...(e.status !== undefined ? { code: e.code } : {}) }));
-    } finally {
-      this.aborts.delete(key);
-    }
-  }
+function conflict(id: string, why: string): WorkflowError {
+  return new WorkflowError({ code: 'INSTANCE_CONFLICT', message: `instance ${id} ${why}`, retryable: false });
 }
