@@ -6,17 +6,48 @@ import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from './io.js';
 import { runCommand } from './run-command.js';
 import { validateCommand } from './validate-command.js';
+import { workerCommand } from './worker-command.js';
 
 const USAGE = `usage:
   sluice validate <workflow files or folders...>
   sluice run <workflow file> [--input '<json>'|@file] [--properties file] [--set key=value]... [--fast-timers]
+  sluice worker --store memory|sqlite:<file>|postgres://... --workflows <folder>... [--name w] [--lease-ms n] [--poll-ms n] [--set key=value]...
 `;
 
-/** Runs the CLI; resolves with the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/** Runs the CLI; resolves with the exit code. `stop` ends long-running commands (the bin settles it on SIGTERM). */
+export async function main(argv: readonly string[], io: CliIo, stop: Promise<unknown> = new Promise(() => undefined)): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'validate') return await validateCommand(rest, io);
+    if (command === 'worker') {
+      const { values } = parseArgs({
+        args: [...rest],
+        options: {
+          store: { type: 'string' },
+          workflows: { type: 'string', multiple: true },
+          name: { type: 'string' },
+          'lease-ms': { type: 'string' },
+          'poll-ms': { type: 'string' },
+          set: { type: 'string', multiple: true },
+        },
+      });
+      if (!values.store || !values.workflows?.length) {
+        io.stderr.write(USAGE);
+        return EXIT.usage;
+      }
+      return await workerCommand(
+        {
+          store: values.store,
+          workflows: values.workflows,
+          sets: values.set ?? [],
+          ...(values.name ? { name: values.name } : {}),
+          ...(values['lease-ms'] ? { leaseMs: Number(values['lease-ms']) } : {}),
+          ...(values['poll-ms'] ? { pollMs: Number(values['poll-ms']) } : {}),
+        },
+        io,
+        stop,
+      );
+    }
     if (command === 'run') {
       const { values, positionals } = parseArgs({
         args: [...rest],

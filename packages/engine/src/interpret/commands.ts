@@ -85,4 +85,6 @@ export interface HistoryEntry {
   thread?: string;
   action?: string;
   data?: Json;
+  /** The worker that committed the step (set by the runtime). */
+  worker?: string;
 }

@@ -201,6 +201,7 @@ export class Executor {
       }
     }
     if (r.history.length === 0 && r.commands.length === 0 && consumed.length === 0) return r.state;
+    for (const h of r.history) h.worker = this.o.worker;
     const outbox = r.commands.flatMap((c) => (c.type === 'event.emit' ? [c.event] : []));
     const parent = ended ? r.state.parent : undefined;
     const enqueue = parent ? [{ instanceId: parent.instanceId, trigger: childOutcome(r.state) }] : [];

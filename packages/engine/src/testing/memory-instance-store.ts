@@ -40,7 +40,7 @@ export class MemoryInstanceStore implements InstanceStore {
   private inboxSeq = 0;
 
   async create(state: InstanceState, meta: InstanceMeta, trigger: Trigger, now: number): Promise<void> {
-    if (this.rows.has(state.id)) throw new WorkflowError({ code: 'INSTANCE_CONFLICT', message: `instance ${state.id} already exists` });
+    if (this.rows.has(state.id)) throw new WorkflowError({ code: 'INSTANCE_CONFLICT', message: `instance ${state.id} already exists`, retryable: false });
     this.rows.set(state.id, {
       state: JSON.stringify(state),
       meta: { ...meta },
@@ -91,7 +91,7 @@ export class MemoryInstanceStore implements InstanceStore {
   async commit(state: InstanceState, history: readonly HistoryEntry[], opts: CommitOptions): Promise<void> {
     const row = this.rows.get(state.id);
     if (!row || row.lockedBy !== opts.worker) {
-      throw new WorkflowError({ code: 'LEASE_LOST', message: `worker ${opts.worker} does not hold instance ${state.id}` });
+      throw new WorkflowError({ code: 'LEASE_LOST', message: `worker ${opts.worker} does not hold instance ${state.id}`, retryable: false });
     }
     for (const e of opts.enqueue ?? []) {
       if (!this.rows.has(e.instanceId)) throw new WorkflowError({ code: 'INSTANCE_NOT_FOUND', message: `no instance ${e.instanceId}` });
@@ -130,7 +130,6 @@ export class MemoryInstanceStore implements InstanceStore {
         continue;
       }
       row.lockedUntil = until;
-      if (row.wakeAt !== undefined && row.inbox.length === 0) row.wakeAt = Math.min(row.wakeAt, until);
       const state = JSON.parse(row.state) as InstanceState;
       row.wakeAt = wakeAt(state, row.inbox.length > 0, row.updatedAt, until);
     }
@@ -162,7 +161,7 @@ export class MemoryInstanceStore implements InstanceStore {
     const all = [...this.rows.values()]
       .map((r) => summarize(JSON.parse(r.state) as InstanceState, r.meta, r.updatedAt))
       .filter((s) => matches(s, q))
-      .sort((a, b) => (a.startedAt - b.startedAt || a.id.localeCompare(b.id)) * (desc ? -1 : 1))
+      .sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0) * (desc ? -1 : 1))
       .filter((s) => !after || (desc ? before(s, after) : before(after, s)));
     const items = all.slice(0, limit);
     const last = items[items.length - 1];
@@ -206,7 +205,7 @@ function matches(s: InstanceSummary, q: InstanceQuery): boolean {
   return true;
 }
 
-/** True when `a` sorts before `b` in ascending (startedAt, id) order. */
+/** True when `a` sorts before `b` in ascending (startedAt, id) order; ids compare by code unit, as SQL's byte order does. */
 function before(a: { startedAt: number; id: string }, b: { startedAt: number; id: string }): boolean {
   return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
 }

@@ -1,0 +1,153 @@
+/**
+ * The ordered list of schema migrations, each with its PostgreSQL and SQLite statements (STYLE §4).
+ * Never edit an entry once released: add a new one. `schema/*.sql` holds the resulting schema
+ * snapshot, and a test fails when they drift apart.
+ */
+
+/** One migration: a name and the statements for each database, run in one transaction. */
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly postgres: readonly string[];
+  readonly sqlite: readonly string[];
+}
+
+const both = (sql: string): { postgres: string; sqlite: string } => ({ postgres: sql, sqlite: sql });
+
+const m1 = [
+  // One row per instance. `state` is the engine's InstanceState as JSON; the other columns are what
+  // queries, claims and leases need. `wake_at`: when the instance next needs a worker (a queued
+  // trigger, a due timer, or the end of a lease with calls in flight); null when it only waits for
+  // an event.
+  {
+    postgres: `CREATE TABLE sluice_instances (
+  id TEXT PRIMARY KEY,
+  workflow_id TEXT NOT NULL,
+  workflow_version TEXT NOT NULL,
+  status TEXT NOT NULL,
+  business_key TEXT,
+  initiator TEXT,
+  parent_id TEXT,
+  parent_call_id TEXT,
+  state JSONB NOT NULL,
+  error_code TEXT,
+  error_message TEXT,
+  last_state TEXT,
+  started_at BIGINT NOT NULL,
+  ended_at BIGINT,
+  updated_at BIGINT NOT NULL,
+  revision INTEGER NOT NULL,
+  locked_by TEXT,
+  locked_until BIGINT,
+  wake_at BIGINT
+)`,
+    sqlite: `CREATE TABLE sluice_instances (
+  id TEXT PRIMARY KEY,
+  workflow_id TEXT NOT NULL,
+  workflow_version TEXT NOT NULL,
+  status TEXT NOT NULL,
+  business_key TEXT,
+  initiator TEXT,
+  parent_id TEXT,
+  parent_call_id TEXT,
+  state TEXT NOT NULL,
+  error_code TEXT,
+  error_message TEXT,
+  last_state TEXT,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  locked_by TEXT,
+  locked_until INTEGER,
+  wake_at INTEGER
+)`,
+  },
+  both('CREATE INDEX sluice_instances_wake ON sluice_instances (wake_at) WHERE wake_at IS NOT NULL'),
+  both('CREATE INDEX sluice_instances_started ON sluice_instances (started_at, id)'),
+  both('CREATE INDEX sluice_instances_workflow ON sluice_instances (workflow_id, started_at)'),
+  both('CREATE INDEX sluice_instances_status ON sluice_instances (status, started_at)'),
+  both('CREATE INDEX sluice_instances_business_key ON sluice_instances (business_key) WHERE business_key IS NOT NULL'),
+  both('CREATE INDEX sluice_instances_parent ON sluice_instances (parent_id) WHERE parent_id IS NOT NULL'),
+  // The append-only history: (instance, seq) with seq gap-free from 1.
+  {
+    postgres: `CREATE TABLE sluice_history (
+  instance_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at BIGINT NOT NULL,
+  type TEXT NOT NULL,
+  entry JSONB NOT NULL,
+  PRIMARY KEY (instance_id, seq)
+)`,
+    sqlite: `CREATE TABLE sluice_history (
+  instance_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  entry TEXT NOT NULL,
+  PRIMARY KEY (instance_id, seq)
+) WITHOUT ROWID`,
+  },
+  // Durable timers, absolute due times (a copy of state.timers kept for due-ness queries).
+  {
+    postgres: `CREATE TABLE sluice_timers (
+  instance_id TEXT NOT NULL,
+  timer_id TEXT NOT NULL,
+  due_at BIGINT NOT NULL,
+  purpose TEXT NOT NULL,
+  PRIMARY KEY (instance_id, timer_id)
+)`,
+    sqlite: `CREATE TABLE sluice_timers (
+  instance_id TEXT NOT NULL,
+  timer_id TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  purpose TEXT NOT NULL,
+  PRIMARY KEY (instance_id, timer_id)
+) WITHOUT ROWID`,
+  },
+  both('CREATE INDEX sluice_timers_due ON sluice_timers (due_at)'),
+  // Triggers queued for an instance (its start, events, subflow results, cancel, retrigger, ...).
+  {
+    postgres: `CREATE TABLE sluice_inbox (
+  id BIGSERIAL PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  trigger JSONB NOT NULL,
+  created_at BIGINT NOT NULL
+)`,
+    sqlite: `CREATE TABLE sluice_inbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  instance_id TEXT NOT NULL,
+  trigger TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+)`,
+  },
+  both('CREATE INDEX sluice_inbox_instance ON sluice_inbox (instance_id, id)'),
+  // Events the workflows produced, until they are published.
+  {
+    postgres: `CREATE TABLE sluice_outbox (
+  id BIGSERIAL PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  event JSONB NOT NULL,
+  created_at BIGINT NOT NULL,
+  published_at BIGINT
+)`,
+    sqlite: `CREATE TABLE sluice_outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  instance_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  published_at INTEGER
+)`,
+  },
+  both('CREATE INDEX sluice_outbox_pending ON sluice_outbox (id) WHERE published_at IS NULL'),
+];
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'instances, history, timers, inbox, outbox',
+    postgres: m1.map((s) => s.postgres),
+    sqlite: m1.map((s) => s.sqlite),
+  },
+];
