@@ -44,6 +44,7 @@ export async function workerCommand(args: WorkerArgs, io: CliIo, stop: Promise<u
   rt.run(nodeScheduler);
   await stop;
   io.stderr.write(`worker ${rt.worker} stopping\n`);
+  // Graceful: no new polls; calls in flight finish and their steps are committed.
   rt.stop();
   await rt.idle();
   await opened.close();

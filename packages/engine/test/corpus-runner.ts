@@ -1,5 +1,5 @@
 /**
- * Drives one corpus case: loads the definitions, runs the engine with MemoryInstanceStore,
+ * Drives one corpus case: loads the definitions, runs the engine with a fresh store (memory by default),
  * SimulatedClock and stubbed functions, applies the case's steps, and returns what happened.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { evalNowSeconds } from '../src/expr/eval-time.js';
 import { parseDuration } from '../src/expr/duration.js';
 import type { CloudEvent } from '../src/interpret/cloud-event.js';
 import type { InstanceState } from '../src/interpret/instance-state.js';
-import type { StoredHistoryEntry } from '../src/ports/instance-store.js';
+import type { InstanceStore, StoredHistoryEntry } from '../src/ports/instance-store.js';
 import { MemoryCatalog } from '../src/runtime/catalog.js';
 import { Runtime } from '../src/runtime/runtime.js';
 import { MemoryInstanceStore } from '../src/testing/memory-instance-store.js';
@@ -43,15 +43,34 @@ export interface CaseOutcome {
   elapsedMs: number;
 }
 
+/** A store for one case, and how to dispose of it. */
+export interface CaseStore {
+  store: InstanceStore;
+  close(): Promise<void>;
+}
+
+/** Makes a fresh store per case (default: MemoryInstanceStore). */
+export type MakeCaseStore = () => Promise<CaseStore>;
+
+const memoryStore: MakeCaseStore = async () => ({ store: new MemoryInstanceStore(), close: async () => undefined });
+
 /** Runs a case to the end of its steps. */
-export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase): Promise<CaseOutcome> {
+export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase, makeStore: MakeCaseStore = memoryStore): Promise<CaseOutcome> {
+  const opened = await makeStore();
+  try {
+    return await runCaseOn(opened.store, file, corpus, c);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function runCaseOn(store: InstanceStore, file: string, corpus: CorpusFile, c: CorpusCase): Promise<CaseOutcome> {
   const main = await loadCorpusDefinition(file, corpus.definitionFile ? { path: corpus.definitionFile } : { inline: corpus.definition! });
   const subs = await Promise.all((corpus.subflows ?? []).map((s) => loadCorpusDefinition(file, { inline: s })));
   const config = createConfig({ properties: { ...corpus.config, ...c.config }, env: {} });
   const catalog = new MemoryCatalog();
   for (const def of [...subs, main]) catalog.add({ def, config });
   const clock = new SimulatedClock(CORPUS_START);
-  const store = new MemoryInstanceStore();
   const stubs = new StubFunctions(structuredClone(c.functions ?? {}), clock);
   const events: CloudEvent[] = [];
   const rt = new Runtime({
@@ -65,8 +84,8 @@ export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase): 
     events: { publish: async (e) => void events.push(e) },
   });
   const settle = async () => {
-    await quiesce(rt);
-    while (stubs.release() > 0) await quiesce(rt);
+    await quiesce(rt, stubs);
+    while (stubs.release() > 0) await quiesce(rt, stubs);
   };
   let id: string;
   if (c.startEvent) {
@@ -89,17 +108,22 @@ export async function runCase(file: string, corpus: CorpusFile, c: CorpusCase): 
     await settle();
   }
   const state = (await store.get(id))!;
-  return {
+  const outcome = {
     state,
     history: await store.history(id),
-    calls: stubs.calls,
-    logs: stubs.logs,
-    events,
+    calls: [...stubs.calls],
+    logs: [...stubs.logs],
+    events: [...events],
     elapsedMs: (state.endedAt ?? clock.now()) - CORPUS_START,
   };
+  // Stop the worker and let every parked call return before the store closes.
+  rt.shutdown();
+  stubs.releaseAll();
+  await rt.idle();
+  return outcome;
 }
 
-async function advance(rt: Runtime, store: MemoryInstanceStore, stubs: StubFunctions, clock: SimulatedClock, what: string): Promise<void> {
+async function advance(rt: Runtime, store: InstanceStore, stubs: StubFunctions, clock: SimulatedClock, what: string): Promise<void> {
   const all = what === 'all';
   const target = all ? Infinity : clock.now() + (parseDuration(what) ?? 0);
   for (let i = 0; i < 10_000; i++) {
@@ -108,19 +132,24 @@ async function advance(rt: Runtime, store: MemoryInstanceStore, stubs: StubFunct
     clock.set(next);
     stubs.release();
     await rt.tick();
-    await quiesce(rt);
+    await quiesce(rt, stubs);
   }
   if (!all) clock.set(target);
 }
 
 /**
- * Waits until the runtime has nothing left to do but wait for delayed stub answers. `rt.idle()`
- * alone never resolves while a delayed stub holds a call open (it waits for every call in flight);
- * the store and the stubs settle through promises only, so once a macrotask has run, anything still
- * pending waits for the simulated clock.
+ * Waits until the runtime has nothing left to do but wait for delayed stub answers: no step queued
+ * or running, and every call in flight parked on a delayed stub. Polls the runtime's load once per
+ * macrotask, so it works with stores that do real I/O.
  */
-async function quiesce(rt: Runtime): Promise<void> {
-  await Promise.race([rt.idle(), new Promise<void>((resolve) => setImmediate(resolve))]);
+async function quiesce(rt: Runtime, stubs: StubFunctions): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { pending, calls } = rt.load();
+    if (pending === 0 || (pending === calls && calls === stubs.parked())) return;
+    if (Date.now() > deadline) throw new Error('corpus runner: the runtime did not settle within 15 s');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 function toEvent(e: NonNullable<CorpusCase['startEvent']> & { id?: string }, n: number): CloudEvent {

@@ -34,9 +34,19 @@ export class StubFunctions {
     return keys.map((key) => ({ key, invoke: (req: InvokeRequest) => this.answer(req) }));
   }
 
+  /** How many calls wait for a delayed answer. */
+  parked(): number {
+    return this.pending.length;
+  }
+
   /** Earliest due time of a delayed answer. */
   nextDue(): number | undefined {
     return this.pending.reduce<number | undefined>((m, p) => (m === undefined || p.dueAt < m ? p.dueAt : m), undefined);
+  }
+
+  /** Releases every parked answer at once (end of a case). */
+  releaseAll(): void {
+    for (const p of this.pending.splice(0)) p.resolve();
   }
 
   /** Releases delayed answers due by now. */

@@ -73,6 +73,7 @@ export function useTestDatabase(): TestDatabase {
     },
     pool: (schema) => {
       const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+      pool.on('error', () => undefined);
       pools.push(pool);
       return pool;
     },

@@ -23,22 +23,25 @@ function wakes(subscribe: (l: () => void) => () => void, n = 1, ms = 5_000): { d
   return { done, count: () => count, stop };
 }
 
-async function listening(url: string, schema: string): Promise<void> {
-  // LISTEN is issued asynchronously after the first subscription; wait until the server has it.
-  void url;
-  void schema;
-  await new Promise((r) => setTimeout(r, 200));
+/** Waits until `n` LISTEN connections on this database are idle (subscribing connects asynchronously). */
+async function listening(n: number): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const res = await db.admin(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'idle' AND query LIKE 'LISTEN%'`, [db.name()]);
+    if ((res.rows[0] as { n: number }).n >= n) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`fewer than ${n} LISTEN connections`);
 }
 
 describe('PostgreSQL wake notifications', () => {
-  it('wakes a listener of another store on enqueue, create and due commits only', async () => {
+  it('wakes listeners of other stores on create, enqueue and commits that leave work due now', async () => {
     const schema = db.newSchema();
     const a = await db.open({ schema });
     const b = await db.open({ schema });
     const other = await db.open({ schema: db.newSchema() });
     const w = wakes((l) => b.onWake(l));
     const elsewhere = wakes((l) => other.onWake(l));
-    await listening(db.url(), schema);
+    await listening(2);
     await a.create(makeState('n1'), {}, triggers.start({}), T0);
     await w.done;
     expect(w.count()).toBe(1);
@@ -52,9 +55,17 @@ describe('PostgreSQL wake notifications', () => {
     const next = wakes((l) => b.onWake(l));
     expect(await a.enqueue('n1', triggers.cancel('test'), T0 + 1)).toBe(true);
     await next.done;
+    // ...and so does a commit that leaves a trigger in the inbox (due again now).
+    const claimed = await a.claim('n1', W1, T0 + 2, LEASE);
+    expect(claimed!.inbox).toHaveLength(1);
+    const due = wakes((l) => b.onWake(l));
+    await a.commit(makeState('n1'), [], { worker: W1, now: T0 + 2 });
+    await due.done;
+    expect(await a.nextWakeAt()).toBe(T0 + 2);
     expect(elsewhere.count()).toBe(0);
     w.stop();
     next.stop();
+    due.stop();
     elsewhere.stop();
   });
 
@@ -62,9 +73,9 @@ describe('PostgreSQL wake notifications', () => {
     const schema = db.newSchema();
     const a = await db.open({ schema, listenBackoffMs: 20 });
     const errors: unknown[] = [];
-    const b = await db.open({ schema, listenBackoffMs: 20, onListenError: (e) => errors.push(e) });
+    const b = await db.open({ schema, listenBackoffMs: 20, onConnectionError: (e) => errors.push(e) });
     const w = wakes((l) => b.onWake(l), 1);
-    await listening(db.url(), schema);
+    await listening(1);
     await db.admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN%'`, [db.name()]);
     await w.done; // the wake that follows a reconnect
     expect(errors.length).toBeGreaterThan(0);

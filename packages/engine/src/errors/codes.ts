@@ -25,7 +25,7 @@ export const ENGINE_ERROR_CODES = {
   NOT_A_COLLECTION: 'NOT_A_COLLECTION',
   /** A function's configuration (base URL, credentials) is missing or unusable. */
   CONFIG_MISSING: 'CONFIG_MISSING',
-  /** The run looped through more than 100,000 states without waiting. */
+  /** The run looped through more than 10,000 states without waiting (one step). */
   LOOP_LIMIT: 'LOOP_LIMIT',
   /** An engine bug; the run ends faulted with the message instead of hanging. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',

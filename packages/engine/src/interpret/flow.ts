@@ -13,7 +13,7 @@ import type { StepContext } from './step-context.js';
 import { endInstance, releaseStateWork } from './threads.js';
 
 /** State entries allowed in one step before the run is failed as an endless loop with no wait. */
-export const MAX_ENTRIES_PER_STEP = 100_000;
+export const MAX_ENTRIES_PER_STEP = 10_000;
 
 function stateOf(ctx: StepContext, t: Thread): StateDef {
   return ctx.def.states.get(t.state)!;

@@ -36,12 +36,16 @@ export interface ExecutorOptions {
 export class Executor {
   private readonly mailboxes = new Map<string, Promise<void>>();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Invocations waiting for an invoker's answer. */
+  private callsInFlight = 0;
   private readonly aborts = new Map<string, AbortController>();
   /** Instances with synchronous calls in flight here, and how many. */
   private readonly calling = new Map<string, number>();
   private readonly invokers = new Map<string, Invoker>();
   private readonly envs = new WeakMap<WorkflowRegistration, StepEnv>();
   private outboxChain: Promise<void> = Promise.resolve();
+  /** Subflow starts issued here and not yet stored, by `<parent>/<callId>`: a cancel waits for them. */
+  private readonly starting = new Map<string, Promise<unknown>>();
 
   constructor(private readonly o: ExecutorOptions) {
     for (const inv of o.invokers) {
@@ -50,12 +54,22 @@ export class Executor {
     }
   }
 
+  /** Set by `shutdown`: no new work starts, and answers of calls still in flight are dropped. */
+  private closing = false;
+
+  /** Stops taking work; what is running finishes (see `idle`). Dropped call answers are repeated by the next owner. */
+  shutdown(): void {
+    this.closing = true;
+  }
+
   /** Works on `id` here if this worker can claim it. */
   poke(id: string): void {
+    if (this.closing) return;
     this.track(this.enqueueWork(id, () => this.work(id)));
   }
 
   async tick(limit: number): Promise<number> {
+    if (this.closing) return 0;
     const claimed = await this.o.store.claimDue(this.o.worker, this.o.clock.now(), this.o.leaseMs, limit);
     for (const c of claimed) {
       const id = c.state.id;
@@ -64,6 +78,11 @@ export class Executor {
       this.track(this.enqueueWork(id, () => this.work(id, fresh ? c : undefined)));
     }
     return claimed.length;
+  }
+
+  /** Work queued or running here, and how much of it is invocations waiting for an answer. */
+  load(): { pending: number; calls: number } {
+    return { pending: this.inflight.size + this.mailboxes.size, calls: this.callsInFlight };
   }
 
   async idle(): Promise<void> {
@@ -235,14 +254,19 @@ export class Executor {
       case 'call.cancel':
         this.aborts.get(`${state.id}/${cmd.callId}`)?.abort();
         return;
-      case 'subflow.start':
-        return this.track(
-          this.o.startChild(cmd.workflowId, cmd.input, { ...(cmd.version ? { version: cmd.version } : {}), parent: { instanceId: state.id, callId: cmd.callId } }).catch(async (err: unknown) => {
+      case 'subflow.start': {
+        const key = `${state.id}/${cmd.callId}`;
+        const started = this.o
+          .startChild(cmd.workflowId, cmd.input, { ...(cmd.version ? { version: cmd.version } : {}), parent: { instanceId: state.id, callId: cmd.callId } })
+          .catch(async (err: unknown) => {
             const e = toWorkflowError(err);
             await this.o.store.enqueue(state.id, triggers.callFailed(cmd.callId, { code: 'SUBFLOW_FAILED', name: 'SubflowFailed', message: e.message }), this.o.clock.now());
             this.poke(state.id);
-          }),
-        );
+          })
+          .finally(() => this.starting.delete(key));
+        this.starting.set(key, started);
+        return this.track(started);
+      }
       case 'subflow.cancel':
         return this.track(this.cancelChild(state.id, cmd.callId));
       case 'instance.continue-as':
@@ -256,6 +280,7 @@ export class Executor {
   }
 
   private async cancelChild(parentId: string, callId: string): Promise<void> {
+    await this.starting.get(`${parentId}/${callId}`);
     const page = await this.o.store.query({ parentId, status: ['running', 'waiting', 'suspended'], limit: 500 });
     for (const child of page.items) {
       const s = await this.o.store.get(child.id);
@@ -273,6 +298,7 @@ export class Executor {
     this.aborts.set(key, abort);
     if (!cmd.async) this.calling.set(state.id, (this.calling.get(state.id) ?? 0) + 1);
     let outcome: Trigger;
+    this.callsInFlight += 1;
     try {
       if (!invoker) throw new WorkflowError({ code: 'INVOKER_NOT_FOUND', message: `no invoker for ${fn.invoker} (function ${fn.name})` });
       const result = await invoker.invoke({
@@ -297,8 +323,9 @@ export class Executor {
       outcome = triggers.callFailed(cmd.callId, e.toInfo());
     } finally {
       this.aborts.delete(key);
+      this.callsInFlight -= 1;
     }
-    if (cmd.async) return;
+    if (cmd.async || this.closing) return;
     const aborted = abort.signal.aborted;
     await this.enqueueWork(state.id, async () => {
       const left = (this.calling.get(state.id) ?? 1) - 1;
@@ -313,21 +340,27 @@ export class Executor {
   }
 
   private flushOutbox(): void {
-    this.outboxChain = this.outboxChain.then(async () => {
-      for (;;) {
-        const batch = await this.o.store.takeOutbox(100);
-        if (batch.length === 0) return;
-        for (const e of batch) {
-          try {
-            await this.o.events?.publish(e.event as CloudEvent);
-          } catch (err) {
-            this.o.log.log('warn', `publishing event ${e.event.id} failed: ${err instanceof Error ? err.message : String(err)}`);
-            return;
-          }
-        }
-        await this.o.store.markPublished(batch.map((e) => e.id));
-      }
+    this.outboxChain = this.outboxChain.then(() => this.publishOutbox()).catch((err: unknown) => {
+      this.o.log.log('warn', `publishing produced events failed: ${err instanceof Error ? err.message : String(err)}`);
     });
+    this.track(this.outboxChain);
+  }
+
+  /** Publishes outbox events oldest first; stops at the first failure (they stay for the next try). */
+  private async publishOutbox(): Promise<void> {
+    for (;;) {
+      const batch = await this.o.store.takeOutbox(100);
+      if (batch.length === 0) return;
+      for (const e of batch) {
+        try {
+          await this.o.events?.publish(e.event as CloudEvent);
+        } catch (err) {
+          this.o.log.log('warn', `publishing event ${e.event.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+          return;
+        }
+      }
+      await this.o.store.markPublished(batch.map((e) => e.id));
+    }
   }
 }
 

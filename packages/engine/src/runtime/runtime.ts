@@ -178,6 +178,23 @@ export class Runtime {
     this.stopPolling = undefined;
   }
 
+  /**
+   * Stops this worker for good: no new work is taken, answers of calls still in flight are dropped
+   * (the instance's next owner issues them again, marked as retries). Await `idle()` before closing the store.
+   */
+  shutdown(): void {
+    this.stop();
+    this.exec.shutdown();
+  }
+
+  /**
+   * How busy this worker is: `pending` counts queued or running work (calls included), `calls` the
+   * invocations waiting for an answer. Tests use it to settle while a stub holds calls open.
+   */
+  load(): { pending: number; calls: number } {
+    return this.exec.load();
+  }
+
   /** Resolves once this worker has no step queued and no call in flight. */
   idle(): Promise<void> {
     return this.exec.idle();

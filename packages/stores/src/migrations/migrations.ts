@@ -15,6 +15,8 @@ export interface Migration {
 const both = (sql: string): { postgres: string; sqlite: string } => ({ postgres: sql, sqlite: sql });
 
 const m1 = [
+  // PostgreSQL columns holding documents are JSON, not JSONB: JSONB reorders object keys, and jq's
+  // `keys_unsorted`/`to_entries` and every output would then differ from memory and SQLite.
   // One row per instance. `state` is the engine's InstanceState as JSON; the other columns are what
   // queries, claims and leases need. `wake_at`: when the instance next needs a worker (a queued
   // trigger, a due timer, or the end of a lease with calls in flight); null when it only waits for
@@ -29,7 +31,7 @@ const m1 = [
   initiator TEXT,
   parent_id TEXT,
   parent_call_id TEXT,
-  state JSONB NOT NULL,
+  state JSON NOT NULL,
   error_code TEXT,
   error_message TEXT,
   last_state TEXT,
@@ -76,7 +78,7 @@ const m1 = [
   seq INTEGER NOT NULL,
   at BIGINT NOT NULL,
   type TEXT NOT NULL,
-  entry JSONB NOT NULL,
+  entry JSON NOT NULL,
   PRIMARY KEY (instance_id, seq)
 )`,
     sqlite: `CREATE TABLE sluice_history (
@@ -111,7 +113,7 @@ const m1 = [
     postgres: `CREATE TABLE sluice_inbox (
   id BIGSERIAL PRIMARY KEY,
   instance_id TEXT NOT NULL,
-  trigger JSONB NOT NULL,
+  trigger JSON NOT NULL,
   created_at BIGINT NOT NULL
 )`,
     sqlite: `CREATE TABLE sluice_inbox (
@@ -127,7 +129,7 @@ const m1 = [
     postgres: `CREATE TABLE sluice_outbox (
   id BIGSERIAL PRIMARY KEY,
   instance_id TEXT NOT NULL,
-  event JSONB NOT NULL,
+  event JSON NOT NULL,
   created_at BIGINT NOT NULL,
   published_at BIGINT
 )`,

@@ -7,4 +7,4 @@ export { openPostgresStore } from './open-postgres-store.js';
 export type { PostgresStoreOptions } from './open-postgres-store.js';
 export { PostgresInstanceStore } from './postgres-instance-store.js';
 export { migratePostgres, postgresMigrationDb } from './migrate-postgres.js';
-export { snapshotPostgresSchema } from './schema-snapshot.js';
+export { freshPostgresSchemaSnapshot, snapshotPostgresSchema } from './schema-snapshot.js';

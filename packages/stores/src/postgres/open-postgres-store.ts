@@ -35,8 +35,12 @@ export interface PostgresStoreOptions {
   /** First reconnect delay of the LISTEN connection, doubling to `maxListenBackoffMs`. Defaults 100 and 5,000 ms. */
   readonly listenBackoffMs?: number;
   readonly maxListenBackoffMs?: number;
-  /** Told when the LISTEN connection fails (it keeps reconnecting) or a NOTIFY could not be sent. */
-  readonly onListenError?: (err: unknown) => void;
+  /**
+   * Told about connection trouble outside any call: an idle pooled connection that died (the pool
+   * replaces it), the LISTEN connection failing (it reconnects), a wake NOTIFY that failed.
+   * Calls in progress report their own errors. Default: ignored.
+   */
+  readonly onConnectionError?: (err: unknown) => void;
   /** Clock for the migrations table's `applied_at`. Default Date.now. */
   readonly now?: () => number;
 }
@@ -60,6 +64,10 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
   };
   const ownsPool = opts.pool === undefined;
   const pool = opts.pool ?? new pg.Pool({ ...config, max: opts.poolSize ?? 10 });
+  const onConnectionError = opts.onConnectionError ?? (() => undefined);
+  // Without a listener, an idle client's error (server restart, killed backend) would be thrown
+  // as an unhandled 'error' event. A pool passed in is its owner's to watch.
+  if (ownsPool) pool.on('error', onConnectionError);
   try {
     await migratePostgres(pool, { ...(opts.schema !== undefined ? { schema: opts.schema } : {}), ...(opts.now ? { now: opts.now } : {}) });
     const res = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
@@ -70,7 +78,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
       pool,
       ownsPool,
       schema,
-      ...(opts.onListenError ? { onNotifyError: opts.onListenError } : {}),
+      onNotifyError: onConnectionError,
       groupCommit: {
         maxBatch: opts.maxBatch ?? 64,
         writers: opts.batchWriters ?? 2,
@@ -82,7 +90,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
         schema,
         backoffMs: opts.listenBackoffMs ?? 100,
         maxBackoffMs: opts.maxListenBackoffMs ?? 5_000,
-        ...(opts.onListenError ? { onError: opts.onListenError } : {}),
+        onError: onConnectionError,
       }),
     });
   } catch (err) {

@@ -32,7 +32,7 @@ UPDATE sluice_instances i SET
   wake_at = u.wake_at
 FROM json_to_recordset($1::json) AS u(
   id text, worker text, workflow_id text, workflow_version text, status text, parent_id text,
-  parent_call_id text, state jsonb, error_code text, error_message text, last_state text,
+  parent_call_id text, state json, error_code text, error_message text, last_state text,
   started_at bigint, ended_at bigint, updated_at bigint, locked_by text, locked_until bigint, wake_at bigint)
 WHERE i.id = u.id AND i.locked_by = u.worker
 RETURNING i.id`;

@@ -8,7 +8,9 @@ import type { StepRowsParams } from '../commit-plan.js';
 import type { Queryable } from './queryable.js';
 
 // All CTEs see the snapshot taken when this statement starts, after the previous statement locked
-// the instance rows: so max(seq) is the committed maximum (only the lease holder appends), and the
+// the instance rows: so max(seq) is the committed maximum (only the lease holder appends); it is read
+// once per instance (`base`, MATERIALIZED: inlined, the planner re-ran it per history row, and each
+// run walked the rows this very statement was inserting: quadratic, 12 s for 20,000 entries); and the
 // inbox check must exclude the consumed ids itself (the DELETE beside it is not visible to it).
 // Timers: delete the ones gone from state.timers, upsert the rest (unchanged rows are not
 // rewritten), so the two never touch the same row.
@@ -17,12 +19,13 @@ WITH w AS (
   SELECT * FROM json_to_recordset($1::json) AS w(id text, now bigint, consumed bigint[])
 ), t AS (
   SELECT * FROM json_to_recordset($3::json) AS t(instance_id text, timer_id text, due_at bigint, purpose text)
+), base AS MATERIALIZED (
+  SELECT w.id, (SELECT COALESCE(max(x.seq), 0) FROM sluice_history x WHERE x.instance_id = w.id) AS seq FROM w
 ), history AS (
   INSERT INTO sluice_history (instance_id, seq, at, type, entry)
-  SELECT h.instance_id,
-    COALESCE((SELECT max(x.seq) FROM sluice_history x WHERE x.instance_id = h.instance_id), 0) + h.n,
-    h.at, h.type, h.entry
-  FROM json_to_recordset($2::json) AS h(instance_id text, n int, at bigint, type text, entry jsonb)
+  SELECT h.instance_id, base.seq + h.n, h.at, h.type, h.entry
+  FROM json_to_recordset($2::json) AS h(instance_id text, n int, at bigint, type text, entry json)
+  JOIN base ON base.id = h.instance_id
 ), timers_gone AS (
   DELETE FROM sluice_timers x
   WHERE x.instance_id = ANY($4::text[])
@@ -38,7 +41,7 @@ WITH w AS (
 ), outbox AS (
   INSERT INTO sluice_outbox (instance_id, event, created_at)
   SELECT o.instance_id, o.event, o.created_at
-  FROM json_to_recordset($5::json) AS o(n int, instance_id text, event jsonb, created_at bigint)
+  FROM json_to_recordset($5::json) AS o(n int, instance_id text, event json, created_at bigint)
   ORDER BY o.n
 )
 UPDATE sluice_instances i SET wake_at = w.now

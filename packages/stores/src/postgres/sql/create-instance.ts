@@ -12,7 +12,7 @@ const SQL = `
 WITH s AS (
   SELECT * FROM json_to_record($1::json) AS s(
     id text, workflow_id text, workflow_version text, status text, parent_id text, parent_call_id text,
-    state jsonb, error_code text, error_message text, last_state text, started_at bigint, ended_at bigint)
+    state json, error_code text, error_message text, last_state text, started_at bigint, ended_at bigint)
 ), ins AS (
   INSERT INTO sluice_instances (id, workflow_id, workflow_version, status, business_key, initiator,
     parent_id, parent_call_id, state, error_code, error_message, last_state, started_at, ended_at,
@@ -28,7 +28,7 @@ WITH s AS (
   FROM ins, json_to_recordset($6::json) AS t(timer_id text, due_at bigint, purpose text)
 )
 INSERT INTO sluice_inbox (instance_id, trigger, created_at)
-SELECT ins.id, $4::jsonb, $5 FROM ins
+SELECT ins.id, $4::json, $5 FROM ins
 RETURNING instance_id`;
 
 /** Runs the insert; see InstanceStore.create. @internal */

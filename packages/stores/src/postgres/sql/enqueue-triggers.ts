@@ -11,7 +11,7 @@ import type { Queryable } from './queryable.js';
 // LEAST applies to its result). Rows for ids that do not exist are dropped.
 const SQL = `
 WITH e AS (
-  SELECT * FROM json_to_recordset($1::json) AS e(n int, instance_id text, trigger jsonb, now bigint)
+  SELECT * FROM json_to_recordset($1::json) AS e(n int, instance_id text, trigger json, now bigint)
 ), targets AS (
   UPDATE sluice_instances i SET wake_at = LEAST(i.wake_at, x.now)
   FROM (SELECT instance_id, min(now) AS now FROM e GROUP BY instance_id ORDER BY instance_id) x
