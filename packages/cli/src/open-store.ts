@@ -8,6 +8,8 @@ export interface OpenedStore {
   store: InstanceStore;
   close(): Promise<void>;
   describe: string;
+  /** PostgreSQL only: called when another process makes work due (LISTEN/NOTIFY); polling stays the source of truth. */
+  onWake?: (listener: () => void) => () => void;
 }
 
 /** Opens (and migrates) the store. */
@@ -15,7 +17,7 @@ export async function openStore(spec: string): Promise<OpenedStore> {
   if (spec === 'memory') return { store: new MemoryInstanceStore(), close: async () => undefined, describe: 'memory' };
   if (/^postgres(ql)?:\/\//.test(spec)) {
     const pg = await openPostgresStore({ connectionString: spec });
-    return { store: pg, close: () => pg.close(), describe: spec.replace(/:[^:@/]*@/, ':***@') };
+    return { store: pg, close: () => pg.close(), describe: spec.replace(/:[^:@/]*@/, ':***@'), onWake: (l) => pg.onWake(l) };
   }
   const file = spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec;
   const lite = await openSqliteStore({ file });

@@ -42,7 +42,9 @@ export async function workerCommand(args: WorkerArgs, io: CliIo, stop: Promise<u
   io.stderr.write(`worker ${rt.worker} on ${opened.describe}: ${loaded.join(', ')}\n`);
   await rt.recover();
   rt.run(nodeScheduler);
+  const unlisten = opened.onWake?.(() => void rt.tick().catch(() => undefined));
   await stop;
+  unlisten?.();
   io.stderr.write(`worker ${rt.worker} stopping\n`);
   // Graceful: no new polls; calls in flight finish and their steps are committed.
   rt.stop();
