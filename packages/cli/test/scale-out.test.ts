@@ -38,11 +38,13 @@ it(`runs ${INSTANCES} instances on 3 processes, one SIGKILLed mid-way`, async ()
       }
     })();
     // Kill worker a once it has done real work and the run is about half way.
-    await waitUntil(async () => (await countCompleted(store, ids)) >= INSTANCES / 2, 60_000);
+    await waitUntil(async () => (await countCompleted(store)) >= INSTANCES / 2, 120_000).catch((err: Error) => {
+      throw new Error(`${err.message}; worker logs:\n${workers.map((w) => `${w.name}: ${w.log().slice(-1500)}`).join('\n')}`);
+    });
     await kill(workers[0]!);
     await events;
     try {
-      await waitFinished(store, ids, 120_000);
+      await waitFinished(store, ids, 150_000);
     } finally {
       for (const w of workers.slice(1)) expect(await stopWorker(w)).toBe(0);
     }
@@ -55,4 +57,4 @@ it(`runs ${INSTANCES} instances on 3 processes, one SIGKILLed mid-way`, async ()
   } finally {
     await store.close();
   }
-}, 180_000);
+}, 300_000);

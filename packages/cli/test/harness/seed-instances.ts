@@ -1,7 +1,7 @@
 /** Creating instances and delivering events straight through the store, as an API process would. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadWorkflow, newInstance, triggers, type InstanceStore, type WorkflowDef } from '@sluice/engine';
+import { loadWorkflow, newInstance, triggers, type InstanceStatus, type InstanceStore, type WorkflowDef } from '@sluice/engine';
 
 /** Loads the crash workflow definition from its folder. */
 export async function crashDefinition(dir: string): Promise<WorkflowDef> {
@@ -28,26 +28,41 @@ export async function sendGo(store: InstanceStore, id: string): Promise<void> {
   if (!(await store.enqueue(id, triggers.event(event), Date.now()))) throw new Error(`no instance ${id}`);
 }
 
+/** How many instances of the crash workflow have the given statuses (one query). */
+async function countWith(store: InstanceStore, status: InstanceStatus[]): Promise<number> {
+  let n = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await store.query({ workflowId: 'crash', status, limit: 1000, ...(cursor ? { cursor } : {}) });
+    n += page.items.length;
+    cursor = page.next;
+  } while (cursor);
+  return n;
+}
+
 /** Resolves when every id is finished, or rejects after `timeoutMs`. */
 export async function waitFinished(store: InstanceStore, ids: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let open = 0;
-    for (const id of ids) {
-      const s = await store.summary(id);
-      if (!s || !['completed', 'faulted', 'cancelled'].includes(s.status)) open += 1;
-    }
+    const open = ids.length - (await countWith(store, ['completed', 'faulted', 'cancelled']));
     if (open === 0) return;
-    if (Date.now() > deadline) throw new Error(`${open} of ${ids.length} instances still open after ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const page = await store.query({ workflowId: 'crash', status: ['running', 'waiting', 'suspended'], limit: 3 });
+      const samples = [];
+      for (const item of page.items) {
+        const st = await store.get(item.id);
+        const h = await store.history(item.id);
+        samples.push({ summary: item, threads: st?.threads, calls: st?.calls, timers: st?.timers, inbox: st?.inbox?.length, history: h.slice(-6).map((e) => `${e.seq} ${e.type} ${e.state ?? ''} ${e.worker ?? ''} ${JSON.stringify(e.data ?? null).slice(0, 120)}`) });
+      }
+      throw new Error(`${open} of ${ids.length} instances still open after ${timeoutMs} ms; e.g. ${JSON.stringify(samples, null, 1)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-/** How many of `ids` have completed. */
-export async function countCompleted(store: InstanceStore, ids: readonly string[]): Promise<number> {
-  let n = 0;
-  for (const id of ids) if ((await store.summary(id))?.status === 'completed') n += 1;
-  return n;
+/** How many instances of the crash workflow have completed. */
+export async function countCompleted(store: InstanceStore): Promise<number> {
+  return countWith(store, ['completed']);
 }
 
 /** Polls `check` every 100 ms until it holds; rejects after `timeoutMs`. */

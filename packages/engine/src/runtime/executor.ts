@@ -39,6 +39,12 @@ export class Executor {
   /** Invocations waiting for an invoker's answer. */
   private callsInFlight = 0;
   private readonly aborts = new Map<string, AbortController>();
+  /**
+   * Calls issued here (`<instance>/<callId>`) whose outcome has not been applied yet. A call in an
+   * instance's state that is not here (nor a subflow being started here) is an orphan: the worker
+   * that issued it died or lost the lease, and its answer will never be applied.
+   */
+  private readonly local = new Set<string>();
   /** Instances with synchronous calls in flight here, and how many. */
   private readonly calling = new Map<string, number>();
   private readonly invokers = new Map<string, Invoker>();
@@ -73,9 +79,10 @@ export class Executor {
     const claimed = await this.o.store.claimDue(this.o.worker, this.o.clock.now(), this.o.leaseMs, limit);
     for (const c of claimed) {
       const id = c.state.id;
-      // A claim read before queued work for the same instance ran may be stale: re-claim then.
-      const fresh = !this.mailboxes.has(id);
-      this.track(this.enqueueWork(id, () => this.work(id, fresh ? c : undefined)));
+      // Re-read inside the mailbox: this claim was read concurrently with work already running
+      // here for the same instance, and applying triggers to a state older than its last commit
+      // would undo that commit.
+      this.track(this.enqueueWork(id, () => this.work(id)));
     }
     return claimed.length;
   }
@@ -124,7 +131,7 @@ export class Executor {
       const page = await this.o.store.query({ status: ['running'], limit: 500, ...(cursor ? { cursor } : {}) });
       for (const s of page.items) {
         n += 1;
-        this.track(this.enqueueWork(s.id, () => this.work(s.id, undefined, undefined, true)));
+        this.track(this.enqueueWork(s.id, () => this.work(s.id)));
       }
       cursor = page.next;
     } while (cursor);
@@ -150,13 +157,19 @@ export class Executor {
   }
 
   /** Claims `id` (unless given) and applies `first`, its inbox and its due timers. */
-  private async work(id: string, claimed?: ClaimedInstance, first?: Trigger, recovering = false): Promise<void> {
+  private async work(id: string, claimed?: ClaimedInstance, first?: Trigger): Promise<void> {
     const c = claimed ?? (await this.o.store.claim(id, this.o.worker, this.o.clock.now(), this.o.leaseMs));
     if (!c) return;
     let state: InstanceState | undefined = c.state;
     let applied = false;
-    if ((c.takenOver || recovering) && Object.keys(state.calls).length > 0 && !this.calling.has(id)) {
-      state = await this.apply(state, triggers.recover(await this.liveChildCalls(id)), []);
+    const answering = first && (first.type === 'call.ok' || first.type === 'call.failed') ? first.callId : undefined;
+    const orphans = Object.entries(state.calls).filter(
+      ([callId, call]) =>
+        call.kind !== 'event' && callId !== answering && !this.local.has(`${id}/${callId}`) && !this.starting.has(`${id}/${callId}`),
+    );
+    if (orphans.length > 0) {
+      const live = orphans.some(([, call]) => call.kind === 'subflow') ? await this.liveChildCalls(id) : [];
+      state = await this.apply(state, triggers.recover(live), []);
       applied = true;
     }
     if (state && first) {
@@ -258,12 +271,19 @@ export class Executor {
         const key = `${state.id}/${cmd.callId}`;
         const started = this.o
           .startChild(cmd.workflowId, cmd.input, { ...(cmd.version ? { version: cmd.version } : {}), parent: { instanceId: state.id, callId: cmd.callId } })
-          .catch(async (err: unknown) => {
-            const e = toWorkflowError(err);
-            await this.o.store.enqueue(state.id, triggers.callFailed(cmd.callId, { code: 'SUBFLOW_FAILED', name: 'SubflowFailed', message: e.message }), this.o.clock.now());
-            this.poke(state.id);
-          })
-          .finally(() => this.starting.delete(key));
+          .then(
+            () => this.starting.delete(key),
+            (err: unknown) => {
+              // The child could not start: answer the parent's call directly (still "starting" until
+              // then, so it is not taken for an orphan and issued again).
+              const e = toWorkflowError(err);
+              const failed = triggers.callFailed(cmd.callId, { code: 'SUBFLOW_FAILED', name: 'SubflowFailed', message: e.message });
+              return this.enqueueWork(state.id, async () => {
+                this.starting.delete(key);
+                if (!this.closing) await this.work(state.id, undefined, failed);
+              });
+            },
+          );
         this.starting.set(key, started);
         return this.track(started);
       }
@@ -296,7 +316,10 @@ export class Executor {
     const key = `${state.id}/${cmd.callId}`;
     const abort = new AbortController();
     this.aborts.set(key, abort);
-    if (!cmd.async) this.calling.set(state.id, (this.calling.get(state.id) ?? 0) + 1);
+    if (!cmd.async) {
+      this.local.add(key);
+      this.calling.set(state.id, (this.calling.get(state.id) ?? 0) + 1);
+    }
     let outcome: Trigger;
     this.callsInFlight += 1;
     try {
@@ -325,9 +348,14 @@ export class Executor {
       this.aborts.delete(key);
       this.callsInFlight -= 1;
     }
-    if (cmd.async || this.closing) return;
+    if (cmd.async) return;
     const aborted = abort.signal.aborted;
+    if (this.closing) {
+      this.local.delete(key);
+      return;
+    }
     await this.enqueueWork(state.id, async () => {
+      this.local.delete(key);
       const left = (this.calling.get(state.id) ?? 1) - 1;
       if (left > 0) this.calling.set(state.id, left);
       else this.calling.delete(state.id);

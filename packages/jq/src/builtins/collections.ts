@@ -165,9 +165,17 @@ export function registerCollections(t: NativeMap): void {
   defineValues(t, 'indices', 1, indices, 'jq');
   defineValues(t, 'index', 1, (v, i) => indexValue(indices(v, i), 0), 'jq');
   defineValues(t, 'rindex', 1, (v, i) => indexValue(sliceValue(indices(v, i), -1, null), 0), 'jq');
-  // jq 1.6's bsearch looks at its input before it evaluates the target.
+  // jq 1.6's bsearch looks at its input before it evaluates the target: an input of length 0
+  // (null, [], "", {}, 0) gives -1 without evaluating it, and any other non-array fails first.
   defineGenerator(t, 'bsearch', 1, (input, env, emit, [target]) => {
-    if (!Array.isArray(input)) bsearch(input, null);
+    if (!Array.isArray(input)) {
+      emit(bsearch(input, null));
+      return;
+    }
+    if (input.length === 0) {
+      emit(-1);
+      return;
+    }
     eachValue(target as CompiledArg, input, env, (x) => emit(bsearch(input, x)));
   });
   const byFn = (name: string, f: (v: Json, arg: CompiledArg, env: Env) => Json): void => {
