@@ -10,6 +10,8 @@ export interface WorkerProcess {
   child: ChildProcess;
   log(): string;
   exited: Promise<number | null>;
+  /** Resolves once the worker has printed its start line (signal handlers are installed by then). */
+  ready: Promise<void>;
 }
 
 /** Starts a worker on `store` for the workflows in `dir`. */
@@ -20,9 +22,15 @@ export function spawnWorker(opts: { name: string; store: string; dir: string; le
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
-  child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (markReady = r));
+  child.stderr?.on('data', (c: Buffer) => {
+    log += c.toString();
+    if (log.includes(`worker ${opts.name} on `)) markReady();
+  });
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { name: opts.name, child, log: () => log, exited };
+  void exited.then(() => markReady());
+  return { name: opts.name, child, log: () => log, exited, ready };
 }
 
 /** SIGKILLs a worker and waits for it to be gone. */
@@ -31,8 +39,9 @@ export async function kill(w: WorkerProcess): Promise<void> {
   await w.exited;
 }
 
-/** SIGTERMs a worker and waits for a clean exit. */
+/** SIGTERMs a worker (once it is up) and waits for its exit code. */
 export async function stopWorker(w: WorkerProcess): Promise<number | null> {
+  await w.ready;
   w.child.kill('SIGTERM');
   return w.exited;
 }
