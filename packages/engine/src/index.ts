@@ -59,3 +59,4 @@ export type { CheckInvokersOptions } from './load/normalize/index.js';
 export { DEFINITION_ISSUE_CODES } from './validate/semantic-codes.js';
 export type { DefinitionIssueCode } from './validate/semantic-codes.js';
 export { loadWorkflow, loadWorkflowFromText } from './load/load-workflow.js';
+export { loadInline } from './testing/load-inline.js';

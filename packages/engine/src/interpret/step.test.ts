@@ -1,20 +1,15 @@
 /** The step function's contract: pure, deterministic, stale triggers ignored, secrets masked in history. */
 import { describe, expect, it } from 'vitest';
-import { loadWorkflowFromText } from '../load/load-workflow.js';
+import { loadInline } from '../testing/load-inline.js';
 import type { WorkflowDef } from '../model/definition.js';
 import { triggers } from './commands.js';
 import { SEMANTICS_VERSION } from './instance-state.js';
 import { newInstance, step } from './step.js';
 
-const reader = { read: async () => undefined };
 const env = { secret: { token: 's3cr3t', api: { url: 'https://x' } }, secrets: {} };
 const T0 = Date.UTC(2026, 0, 1);
 
-async function def(text: object): Promise<WorkflowDef> {
-  const r = await loadWorkflowFromText({ file: 'wf.sw.json', text: JSON.stringify(text), reader });
-  if (!r.value) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+const def = (text: object): Promise<WorkflowDef> => loadInline(text);
 
 const CALLER = {
   id: 'caller',

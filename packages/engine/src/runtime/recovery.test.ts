@@ -3,7 +3,7 @@
  * after the lease, issues the call again (recorded as a retry) and finishes the run exactly once.
  */
 import { describe, expect, it } from 'vitest';
-import { loadWorkflowFromText } from '../load/load-workflow.js';
+import { loadInline } from '../testing/load-inline.js';
 import { createConfig } from '../load/create-config.js';
 import type { WorkflowDef } from '../model/definition.js';
 import type { Json } from '../model/json.js';
@@ -13,12 +13,7 @@ import { SequentialIds, SimulatedClock } from '../testing/simulated-clock.js';
 import { MemoryCatalog } from './catalog.js';
 import { Runtime } from './runtime.js';
 
-const reader = { read: async () => undefined };
-async function def(text: object): Promise<WorkflowDef> {
-  const r = await loadWorkflowFromText({ file: 'wf.sw.json', text: JSON.stringify(text), reader });
-  if (!r.value) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+const def = (text: object): Promise<WorkflowDef> => loadInline(text);
 
 const PARENT = {
   id: 'parent',
