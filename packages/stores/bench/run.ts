@@ -91,7 +91,7 @@ try {
       try {
         const r = await forkWaiting({ kind, count, tmpDir, windowMs, leadMs });
         waiting.push(r);
-        progress(`  RSS ${Math.round(r.rssWaitingMB)} MB, lateness p99 ${Math.round(r.commitLate.p99)} ms`);
+        progress(`  RSS ${Math.round(r.rssWaitingMB)} MB, lateness p99 ${r.commitLate.p99 === null ? '∞ (not all fired)' : `${Math.round(r.commitLate.p99)} ms`}`);
       } catch (err) {
         waiting.push({ kind, error: err instanceof Error ? err.message : String(err) });
         progress(`  failed: ${err instanceof Error ? err.message : String(err)}`);

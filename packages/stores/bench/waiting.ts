@@ -43,11 +43,14 @@ export interface WaitingOptions {
   readonly graceMs?: number;
 }
 
-/** Percentiles of a lateness sample, in ms. */
+/**
+ * Percentiles of a lateness sample, in ms; `null` when that percentile falls on a timer that never
+ * fired (infinitely late; null rather than Infinity, which JSON, and so IPC, turns into null anyway).
+ */
 export interface Lateness {
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
+  readonly p50: number | null;
+  readonly p99: number | null;
+  readonly max: number | null;
 }
 
 export interface WaitingResult {
@@ -91,8 +94,11 @@ async function settle(): Promise<void> {
 
 function percentiles(sample: Float64Array): Lateness {
   const s = Float64Array.from(sample).sort();
-  const at = (q: number): number => (s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]!);
-  return { p50: at(0.5), p99: at(0.99), max: s.length === 0 ? Number.NaN : s[s.length - 1]! };
+  const at = (q: number): number | null => {
+    const v = s.length === 0 ? Number.POSITIVE_INFINITY : s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+    return Number.isFinite(v) ? v : null;
+  };
+  return { p50: at(0.5), p99: at(0.99), max: at(1) };
 }
 
 /** Runs both phases in this process (see the module comment). */
