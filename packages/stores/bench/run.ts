@@ -5,8 +5,8 @@
  *   npm run bench -w packages/stores -- --quick   # smoke run, seconds (numbers meaningless)
  *
  * Options: --no-dbos (skip the peer), --no-waiting (skip the sleepers), --waiting=<n> (sleepers
- * per store, default 100,000), --pg-waiting=<n> (PostgreSQL's count, default the same; a run
- * that falls behind gives up 120 s after the last due time, so it ends within ~5 minutes).
+ * per store, default 100,000; 0 skips), --pg-waiting=<n> (PostgreSQL's count, default the same; a
+ * run that falls behind gives up 120 s after the last due time, so it ends within ~5 minutes).
  * Environment: SLUICE_BENCH_PG_URL (maintenance database, default
  * postgres://postgres@127.0.0.1:5432/postgres), SLUICE_BENCH_DBOS_DIR (DBOS scratch folder),
  * SLUICE_BENCH_PG_SET (server settings for Sluice's bench databases, for experiments; stores.ts).
@@ -87,6 +87,7 @@ try {
   if (!args.includes('--no-waiting')) {
     for (const kind of kinds) {
       const count = kind === 'postgres' ? pgWaitingCount : waitingCount;
+      if (count <= 0) continue;
       progress(`waiting: ${count.toLocaleString('en')} sleepers on ${STORE_LABEL[kind]} (child process)`);
       try {
         const r = await forkWaiting({ kind, count, tmpDir, windowMs, leadMs });

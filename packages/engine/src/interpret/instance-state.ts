@@ -51,6 +51,8 @@ export interface InstanceState {
   retriggers?: number;
   /** Triggers that arrived while the run was suspended (events, call results), replayed on resume. */
   deferred?: Trigger[];
+  /** Highest store inbox entry applied: a stale claim that returns it again must not apply it twice. */
+  inboxSeen?: number;
   /** The state where the run ended (for ERROR reports). */
   lastState?: string;
 }

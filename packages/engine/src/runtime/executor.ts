@@ -178,7 +178,9 @@ export class Executor {
     }
     for (const e of c.inbox) {
       if (!state) return;
-      state = await this.apply(state, e.trigger, [e.id]);
+      // An entry at or below inboxSeen was applied already (a claim can read the inbox from a
+      // snapshot older than the state it returns): only delete it.
+      state = await this.apply(state, e.id <= (state.inboxSeen ?? 0) ? null : e.trigger, [e.id]);
       applied = true;
     }
     for (const timerId of c.dueTimers) {
@@ -216,12 +218,16 @@ export class Executor {
     return env;
   }
 
-  /** One step: apply, commit, carry out. Returns the new state, or undefined when the lease was lost. */
-  private async apply(state: InstanceState, trigger: Trigger, consumed: number[]): Promise<InstanceState | undefined> {
+  /**
+   * One step: apply, commit, carry out. Returns the new state, or undefined when the lease was lost.
+   * A null trigger only deletes the consumed inbox entries.
+   */
+  private async apply(state: InstanceState, trigger: Trigger | null, consumed: number[]): Promise<InstanceState | undefined> {
     const reg = this.o.catalog.get(state.workflowId, state.workflowVersion) ?? this.o.catalog.get(state.workflowId);
     if (!reg) throw new WorkflowError({ code: 'WORKFLOW_NOT_FOUND', message: `instance ${state.id} needs workflow ${state.workflowId}, which is not deployed here` });
     const now = this.o.clock.now();
-    const r = step(reg.def, state, trigger, { now, env: this.env(reg) });
+    const r = trigger ? step(reg.def, state, trigger, { now, env: this.env(reg) }) : { state: structuredClone(state), commands: [], history: [] };
+    if (consumed.length > 0) r.state.inboxSeen = Math.max(r.state.inboxSeen ?? 0, ...consumed);
     const ended = isFinished(r.state) && !isFinished(state);
     const out = reg.def.outputSchema;
     if (ended && out && r.state.status === 'completed') {
