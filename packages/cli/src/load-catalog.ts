@@ -2,7 +2,7 @@
  * Loads every workflow under some folders into a catalog, each with its own folder's
  * `application.properties` and the process environment as configuration.
  */
-import { MemoryCatalog, evalNowSeconds, formatIssue, loadWorkflow, type DefinitionIssue } from '@sluice/engine';
+import { MemoryCatalog, evalNowSeconds, loadWorkflow, type DefinitionIssue } from '@sluice/engine';
 import { dirname } from 'node:path';
 import { findWorkflowFiles } from './find-workflows.js';
 import { fsReader } from './fs-reader.js';
@@ -29,4 +29,3 @@ export async function loadCatalog(opts: {
   return { catalog, issues, loaded };
 }
 
-export { formatIssue };

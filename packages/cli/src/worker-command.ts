@@ -2,9 +2,9 @@
  * `sluice worker --store <url> --workflows <dir>...`: a long-running worker that shares instances and
  * timers with other workers on the same store. SIGTERM stops it after in-flight work finishes.
  */
-import { Runtime, type Logger } from '@sluice/engine';
+import { Runtime, formatIssue, type Logger } from '@sluice/engine';
 import { createDefaultInvokers } from '@sluice/functions';
-import { loadCatalog, formatIssue } from './load-catalog.js';
+import { loadCatalog } from './load-catalog.js';
 import { EXIT, type CliIo } from './io.js';
 import { nodeScheduler } from './node-scheduler.js';
 import { openStore } from './open-store.js';

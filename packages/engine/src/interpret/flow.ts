@@ -114,11 +114,7 @@ function continueCompensation(ctx: StepContext, t: Thread): void {
   if (c.then.kind === 'transition') return enterState(ctx, t, c.then.next);
   const from = ctx.def.states.get(c.from)!;
   t.state = from.name;
-  endFlow(ctx, t, { ...(endOf(from) ?? { terminate: false, produceEvents: [] }), compensate: false }, from);
-}
-
-function endOf(st: StateDef): EndDef | undefined {
-  return st.end;
+  endFlow(ctx, t, { ...(from.end ?? { terminate: false, produceEvents: [] }), compensate: false }, from);
 }
 
 /** The main thread reached an end: finish the instance. */

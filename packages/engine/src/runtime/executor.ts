@@ -12,7 +12,7 @@ import { step } from '../interpret/step.js';
 import type { StepEnv } from '../interpret/step-context.js';
 import type { Json } from '../model/json.js';
 import type { Clock } from '../ports/clock.js';
-import type { ClaimedInstance, InstanceStore } from '../ports/instance-store.js';
+import type { InstanceStore } from '../ports/instance-store.js';
 import type { Invoker, Logger } from '../ports/invoker.js';
 import type { Scheduler } from '../ports/scheduler.js';
 import type { EventSink, WorkflowCatalog, WorkflowRegistration } from '../ports/workflows.js';
@@ -156,9 +156,9 @@ export class Executor {
     return next;
   }
 
-  /** Claims `id` (unless given) and applies `first`, its inbox and its due timers. */
-  private async work(id: string, claimed?: ClaimedInstance, first?: Trigger): Promise<void> {
-    const c = claimed ?? (await this.o.store.claim(id, this.o.worker, this.o.clock.now(), this.o.leaseMs));
+  /** Claims `id` and applies `first`, its inbox and its due timers. */
+  private async work(id: string, first?: Trigger): Promise<void> {
+    const c = await this.o.store.claim(id, this.o.worker, this.o.clock.now(), this.o.leaseMs);
     if (!c) return;
     let state: InstanceState | undefined = c.state;
     let applied = false;
@@ -286,7 +286,7 @@ export class Executor {
               const failed = triggers.callFailed(cmd.callId, { code: 'SUBFLOW_FAILED', name: 'SubflowFailed', message: e.message });
               return this.enqueueWork(state.id, async () => {
                 this.starting.delete(key);
-                if (!this.closing) await this.work(state.id, undefined, failed);
+                if (!this.closing) await this.work(state.id, failed);
               });
             },
           );
@@ -365,7 +365,7 @@ export class Executor {
       const left = (this.calling.get(state.id) ?? 1) - 1;
       if (left > 0) this.calling.set(state.id, left);
       else this.calling.delete(state.id);
-      if (!aborted) await this.work(state.id, undefined, outcome);
+      if (!aborted) await this.work(state.id, outcome);
     });
   }
 
