@@ -2,11 +2,9 @@
  * Loads every workflow under some folders into a catalog, each with its own folder's
  * `application.properties` and the process environment as configuration.
  */
+import { findWorkflowFiles, fsReader, runConfig } from '@sluice/server';
 import { MemoryCatalog, evalNowSeconds, loadWorkflow, type DefinitionIssue } from '@sluice/engine';
 import { dirname } from 'node:path';
-import { findWorkflowFiles } from './find-workflows.js';
-import { fsReader } from './fs-reader.js';
-import { runConfig } from './run-config.js';
 
 /** The catalog and every issue met (workflows with errors are left out). */
 export async function loadCatalog(opts: {

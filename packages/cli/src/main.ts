@@ -5,12 +5,15 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from './io.js';
 import { runCommand } from './run-command.js';
+import { serveCommand } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 import { workerCommand } from './worker-command.js';
 
 const USAGE = `usage:
   sluice validate <workflow files or folders...>
   sluice run <workflow file> [--input '<json>'|@file] [--properties file] [--set key=value]... [--fast-timers]
+  sluice serve [--port 7007] [--host 127.0.0.1] [--database sqlite:<file>|postgres://...] [--workflows dir]
+               [--templates dir] [--catalog dir] [--data-dir dir] [--config sluice.yaml]
   sluice worker --store memory|sqlite:<file>|postgres://... --workflows <folder>... [--name w] [--lease-ms n] [--poll-ms n] [--set key=value]...
 `;
 
@@ -19,6 +22,22 @@ export async function main(argv: readonly string[], io: CliIo, stop: Promise<unk
   const [command, ...rest] = argv;
   try {
     if (command === 'validate') return await validateCommand(rest, io);
+    if (command === 'serve') {
+      const { values } = parseArgs({
+        args: [...rest],
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          database: { type: 'string' },
+          workflows: { type: 'string' },
+          templates: { type: 'string' },
+          catalog: { type: 'string' },
+          config: { type: 'string' },
+          'data-dir': { type: 'string' },
+        },
+      });
+      return await serveCommand(values, io, stop);
+    }
     if (command === 'worker') {
       const { values } = parseArgs({
         args: [...rest],

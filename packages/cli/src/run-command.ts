@@ -3,6 +3,7 @@
  * one instance in-process to its end. Output JSON on stdout, a trace of states with timings on stderr;
  * exit 1 when the instance ends in error.
  */
+import { findWorkflowFiles, fsReader, runConfig } from '@sluice/server';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createDefaultInvokers } from '@sluice/functions';
@@ -18,10 +19,7 @@ import {
   type Json,
   type Logger,
 } from '@sluice/engine';
-import { findWorkflowFiles } from './find-workflows.js';
-import { fsReader } from './fs-reader.js';
 import { EXIT, type CliIo } from './io.js';
-import { runConfig } from './run-config.js';
 import { printTrace } from './trace.js';
 
 export interface RunArgs {

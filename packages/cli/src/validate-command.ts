@@ -1,7 +1,6 @@
 /** `sluice validate <files or folders...>`: every problem as `file:line:col code message`; exit 1 on errors. */
+import { findWorkflowFiles, fsReader } from '@sluice/server';
 import { BUILTIN_INVOKERS, checkInvokers, evalNowSeconds, formatIssue, loadWorkflow, type DefinitionIssue } from '@sluice/engine';
-import { findWorkflowFiles } from './find-workflows.js';
-import { fsReader } from './fs-reader.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** Runs the validate command. */

@@ -4,10 +4,9 @@
  */
 import { Runtime, formatIssue, type Logger } from '@sluice/engine';
 import { createDefaultInvokers } from '@sluice/functions';
+import { nodeScheduler, openStore } from '@sluice/server';
 import { loadCatalog } from './load-catalog.js';
 import { EXIT, type CliIo } from './io.js';
-import { nodeScheduler } from './node-scheduler.js';
-import { openStore } from './open-store.js';
 
 export interface WorkerArgs {
   store: string;

@@ -19,6 +19,11 @@ export interface InvokeRequest {
   /** Aborted when the call times out or the instance is cancelled. */
   readonly signal: AbortSignal;
   readonly log: Logger;
+  /**
+   * Credentials the host holds for this run (never stored with it), e.g. `X-Authorization-Github`
+   * headers given when it was started. Invokers pass them only where configuration asks for them.
+   */
+  readonly credentials?: Readonly<Record<string, string>>;
 }
 
 /** What a call returned. `status` and `headers` are kept for `$WORKFLOW.statusCode` / `responseHeaders`. */

@@ -14,6 +14,7 @@ import type { Json } from '../model/json.js';
 import type { Clock } from '../ports/clock.js';
 import type { InstanceStore } from '../ports/instance-store.js';
 import type { Invoker, Logger } from '../ports/invoker.js';
+import type { CredentialSource, RuntimeObserver } from '../ports/observer.js';
 import type { Scheduler } from '../ports/scheduler.js';
 import type { EventSink, WorkflowCatalog, WorkflowRegistration } from '../ports/workflows.js';
 import { checkSchema } from './schema-check.js';
@@ -27,6 +28,8 @@ export interface ExecutorOptions {
   readonly invokers: readonly Invoker[];
   readonly log: Logger;
   readonly events?: EventSink;
+  readonly observer?: RuntimeObserver;
+  readonly credentials?: CredentialSource;
   readonly worker: string;
   readonly leaseMs: number;
   readonly startChild: (workflowId: string, input: Json, opts: { version?: string; parent?: { instanceId: string; callId: string } }) => Promise<string>;
@@ -226,6 +229,10 @@ export class Executor {
     const reg = this.o.catalog.get(state.workflowId, state.workflowVersion) ?? this.o.catalog.get(state.workflowId);
     if (!reg) throw new WorkflowError({ code: 'WORKFLOW_NOT_FOUND', message: `instance ${state.id} needs workflow ${state.workflowId}, which is not deployed here` });
     const now = this.o.clock.now();
+    if (trigger?.type === 'timer.fired' && this.o.observer?.timerFired) {
+      const due = state.timers[trigger.timerId]?.dueAt;
+      if (due !== undefined) this.o.observer.timerFired({ workflowId: state.workflowId, lateMs: Math.max(0, now - due) });
+    }
     const r = trigger ? step(reg.def, state, trigger, { now, env: this.env(reg) }) : { state: structuredClone(state), commands: [], history: [] };
     if (consumed.length > 0) r.state.inboxSeen = Math.max(r.state.inboxSeen ?? 0, ...consumed);
     const ended = isFinished(r.state) && !isFinished(state);
@@ -260,6 +267,7 @@ export class Executor {
       this.abortInstance(state.id, 'lease lost');
       return undefined;
     }
+    this.o.observer?.stepCommitted?.(r.state, r.history);
     for (const cmd of r.commands) this.execute(reg, r.state, cmd);
     if (parent) this.poke(parent.instanceId);
     if (outbox.length > 0) this.flushOutbox();
@@ -328,6 +336,8 @@ export class Executor {
     }
     let outcome: Trigger;
     this.callsInFlight += 1;
+    const began = this.o.clock.now();
+    let ok = false;
     try {
       if (!invoker) throw new WorkflowError({ code: 'INVOKER_NOT_FOUND', message: `no invoker for ${fn.invoker} (function ${fn.name})` });
       const result = await invoker.invoke({
@@ -340,7 +350,9 @@ export class Executor {
         config: reg.config,
         signal: abort.signal,
         log: this.o.log,
+        ...(this.credentialsFor(state.id) ?? {}),
       });
+      ok = true;
       outcome = triggers.callOk(cmd.callId, {
         body: result.body ?? null,
         ...(result.status !== undefined ? { status: result.status } : {}),
@@ -353,6 +365,7 @@ export class Executor {
     } finally {
       this.aborts.delete(key);
       this.callsInFlight -= 1;
+      this.o.observer?.callFinished?.({ workflowId: state.workflowId, fn: fn.name, invoker: fn.invoker, ms: this.o.clock.now() - began, ok });
     }
     if (cmd.async) return;
     const aborted = abort.signal.aborted;
@@ -367,6 +380,11 @@ export class Executor {
       else this.calling.delete(state.id);
       if (!aborted) await this.work(state.id, outcome);
     });
+  }
+
+  private credentialsFor(instanceId: string): { credentials: Readonly<Record<string, string>> } | undefined {
+    const c = this.o.credentials?.forInstance(instanceId);
+    return c ? { credentials: c } : undefined;
   }
 
   private abortInstance(id: string, why: string): void {

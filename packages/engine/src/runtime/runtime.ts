@@ -13,6 +13,7 @@ import type { Json } from '../model/json.js';
 import type { Clock, IdSource } from '../ports/clock.js';
 import type { InstancePage, InstanceQuery, InstanceStore, InstanceSummary, StoredHistoryEntry } from '../ports/instance-store.js';
 import type { Invoker, Logger } from '../ports/invoker.js';
+import type { CredentialSource, RuntimeObserver } from '../ports/observer.js';
 import type { Scheduler } from '../ports/scheduler.js';
 import type { EventSink, WorkflowCatalog } from '../ports/workflows.js';
 import { Executor } from './executor.js';
@@ -28,6 +29,10 @@ export interface RuntimeOptions {
   readonly invokers: readonly Invoker[];
   readonly log: Logger;
   readonly events?: EventSink;
+  /** Hooks for metrics. */
+  readonly observer?: RuntimeObserver;
+  /** Per-run credentials kept outside instance data, handed to invokers. */
+  readonly credentials?: CredentialSource;
   /** This worker's name (unique among workers sharing a store). Default: a new id. */
   readonly worker?: string;
   /** Lease length; another worker takes over an instance this long after this one stops heartbeating. Default 30 s. */

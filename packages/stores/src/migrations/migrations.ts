@@ -144,6 +144,81 @@ const m1 = [
   both('CREATE INDEX sluice_outbox_pending ON sluice_outbox (id) WHERE published_at IS NULL'),
 ];
 
+const m2 = [
+  // Backstage-compatible notifications: one row per recipient user (user_ref NULL = broadcast).
+  // `scope` + `origin` (+ user) identify a notification that is updated in place instead of duplicated.
+  {
+    postgres: `CREATE TABLE sluice_notifications (
+  id TEXT PRIMARY KEY,
+  user_ref TEXT,
+  origin TEXT NOT NULL,
+  scope TEXT,
+  topic TEXT,
+  severity TEXT NOT NULL,
+  title TEXT NOT NULL,
+  payload JSON NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT,
+  read_at BIGINT,
+  saved_at BIGINT
+)`,
+    sqlite: `CREATE TABLE sluice_notifications (
+  id TEXT PRIMARY KEY,
+  user_ref TEXT,
+  origin TEXT NOT NULL,
+  scope TEXT,
+  topic TEXT,
+  severity TEXT NOT NULL,
+  title TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER,
+  read_at INTEGER,
+  saved_at INTEGER
+)`,
+  },
+  both('CREATE INDEX sluice_notifications_user ON sluice_notifications (user_ref, created_at)'),
+  both('CREATE INDEX sluice_notifications_scope ON sluice_notifications (scope, origin) WHERE scope IS NOT NULL'),
+  // Catalog entities (users, groups, components, templates...) as Backstage entities, by `kind:namespace/name`
+  // (lower-cased). `source` says who put it there: `file:<path>` for the catalog folder, `api`, or a template task.
+  {
+    postgres: `CREATE TABLE sluice_entities (
+  ref TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  namespace TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  entity JSON NOT NULL,
+  updated_at BIGINT NOT NULL
+)`,
+    sqlite: `CREATE TABLE sluice_entities (
+  ref TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  namespace TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+)`,
+  },
+  both('CREATE INDEX sluice_entities_kind ON sluice_entities (kind, namespace, name)'),
+  // CloudEvents already accepted, by (source, id), so a redelivered event is ignored.
+  {
+    postgres: `CREATE TABLE sluice_received_events (
+  source TEXT NOT NULL,
+  id TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  PRIMARY KEY (source, id)
+)`,
+    sqlite: `CREATE TABLE sluice_received_events (
+  source TEXT NOT NULL,
+  id TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (source, id)
+)`,
+  },
+];
+
 /** Every migration, in order. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -151,5 +226,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'instances, history, timers, inbox, outbox',
     postgres: m1.map((s) => s.postgres),
     sqlite: m1.map((s) => s.sqlite),
+  },
+  {
+    id: 2,
+    name: 'notifications, catalog entities, received event ids (server)',
+    postgres: m2.map((s) => s.postgres),
+    sqlite: m2.map((s) => s.sqlite),
   },
 ];

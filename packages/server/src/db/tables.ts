@@ -1,0 +1,42 @@
+/** Row types of the server's tables (created by @sluice/stores migration 2), as kysely sees them. */
+import type { Generated } from 'kysely';
+
+export interface NotificationRow {
+  id: string;
+  user_ref: string | null;
+  origin: string;
+  scope: string | null;
+  topic: string | null;
+  severity: string;
+  title: string;
+  /** JSON text on SQLite; parsed JSON on PostgreSQL (see `jsonColumn`). */
+  payload: unknown;
+  created_at: number;
+  updated_at: number | null;
+  read_at: number | null;
+  saved_at: number | null;
+}
+
+export interface EntityRow {
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  source: string;
+  entity: unknown;
+  updated_at: number;
+}
+
+export interface ReceivedEventRow {
+  source: string;
+  id: string;
+  received_at: number;
+}
+
+export interface ServerTables {
+  sluice_notifications: NotificationRow;
+  sluice_entities: EntityRow;
+  sluice_received_events: ReceivedEventRow;
+  /** Declared so later migrations' tables can be added without touching callers. */
+  sluice_instances: { id: string; initiator: string | null; workflow_id: string; status: string; started_at: number; seq?: Generated<number> };
+}

@@ -1,0 +1,163 @@
+/**
+ * The composition root of `sluice serve`: opens the store and the server tables, loads the catalog
+ * and the workflows, wires Sluice's own workflows to itself, starts the runtime and the HTTP server.
+ * `close()` is graceful: no new requests, calls in flight finish and are committed, leases released.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { watch, type FSWatcher } from 'node:fs';
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { Runtime, type Clock } from '@sluice/engine';
+import { createDefaultInvokers } from '@sluice/functions';
+import type { FastifyInstance } from 'fastify';
+import { Authenticator } from './auth/authenticator.js';
+import { Permissions } from './auth/permissions.js';
+import { UserTokens } from './auth/user-token.js';
+import { buildApp } from './app/build-app.js';
+import type { AppContext } from './app/context.js';
+import { CredentialVault } from './app/credential-vault.js';
+import { SELF_SUBJECT, selfToken, sessionKey } from './app/data-dir-secrets.js';
+import { nodeScheduler } from './app/node-scheduler.js';
+import { runtimeLogger } from './app/runtime-logger.js';
+import { EntityCatalog } from './catalog/entity-catalog.js';
+import type { ServerConfig } from './config/server-config.js';
+import { openStore } from './db/open-store.js';
+import { openServerDb } from './db/server-db.js';
+import { EventIntake } from './events/event-intake.js';
+import { NotificationService } from './notifications/notification-service.js';
+import { Metrics } from './ops/metrics.js';
+import { WorkflowRegistry } from './workflows/workflow-registry.js';
+
+export interface StartServerOptions {
+  /** The process environment (workflow configuration reads it). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where logs go (default stdout). */
+  readonly logDestination?: DestinationStream;
+  readonly clock?: Clock;
+  /** Worker name (default `<hostname>-<pid>`). */
+  readonly worker?: string;
+}
+
+export interface RunningServer {
+  /** `http://host:port` it listens on. */
+  readonly url: string;
+  readonly ctx: AppContext;
+  readonly app: FastifyInstance;
+  readonly log: PinoLogger;
+  /** Stops gracefully (idempotent). */
+  close(): Promise<void>;
+}
+
+/** Starts a server; resolves once it listens and its workflows are loaded. */
+export async function startServer(config: ServerConfig, opts: StartServerOptions): Promise<RunningServer> {
+  const log = pino(
+    {
+      level: config.logLevel,
+      base: { service: 'sluice' },
+      redact: { paths: ['req.headers.authorization', '*.token', '*.authTokens', 'authorization'], censor: '***' },
+    },
+    opts.logDestination ?? pino.destination(1),
+  );
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const ids = { newId: () => randomUUID() };
+  const token = selfToken(config.dataDir);
+  const externalAccess = [...config.auth.externalAccess, { token, subject: SELF_SUBJECT }];
+
+  const opened = await openStore(config.database);
+  const db = openServerDb(config.database);
+  const catalog = new EntityCatalog({ db, clock });
+  let url = config.baseUrl ?? `http://${config.host}:${config.port}`;
+  const baseUrl = (): string => url;
+  const workflows = new WorkflowRegistry({
+    folder: config.workflows,
+    // Self-wiring first, so that a real Backstage configured in the environment wins.
+    env: () => ({ BACKSTAGE_BACKEND_URL: baseUrl(), BACKSTAGE_BACKEND_BEARER_TOKEN: token, ...opts.env, ...config.workflowEnv }),
+    log: (level, message) => log[level](message),
+  });
+  const metrics = new Metrics();
+  const credentials = new CredentialVault();
+  const runtime = new Runtime({
+    store: opened.store,
+    clock,
+    ids,
+    catalog: workflows,
+    invokers: createDefaultInvokers(),
+    log: runtimeLogger(log),
+    observer: metrics.observer,
+    credentials: { forInstance: (id) => credentials.get(id) },
+    events: { publish: async (e) => void (await runtime.publishEvent(e)) },
+    worker: opts.worker ?? `${hostname()}-${process.pid}`,
+  });
+  const userTokens = new UserTokens(sessionKey(config.dataDir));
+  let ready = false;
+  const ctx: AppContext = {
+    config,
+    baseUrl,
+    clock,
+    runtime,
+    store: opened.store,
+    workflows,
+    db,
+    catalog,
+    auth: new Authenticator(externalAccess, userTokens, catalog, config.auth.admins),
+    userTokens,
+    permissions: new Permissions(config.workflowPermissions),
+    credentials,
+    notifications: new NotificationService({ db, directory: catalog, clock, ids, baseUrl }),
+    events: new EventIntake({ db, runtime, clock }),
+    metrics,
+    isReady: () => ready,
+  };
+  const app = await buildApp(ctx, log);
+  await app.listen({ port: config.port, host: config.host });
+  const addr = app.server.address();
+  if (!config.baseUrl && addr && typeof addr === 'object') url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
+
+  for (const p of await catalog.loadFolder(config.catalog)) log.warn(`catalog: ${p}`);
+  await workflows.reload();
+  const recovered = await runtime.recover();
+  runtime.run(nodeScheduler);
+  const unlisten = opened.onWake?.(() => void runtime.tick().catch(() => undefined));
+  const watchers = config.watch ? watchFolder(config.workflows, () => workflows.reload().catch((err: unknown) => log.error({ err }, 'reloading workflows failed'))) : [];
+  ready = true;
+  log.info(
+    { url, database: opened.describe, workflows: workflows.entriesList().map((e) => `${e.id}${e.available ? '' : ' (unavailable)'}`), recovered },
+    `sluice listening on ${url}`,
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    ctx,
+    app,
+    log,
+    close: () =>
+      (closing ??= (async () => {
+        ready = false;
+        for (const w of watchers) w.close();
+        unlisten?.();
+        await app.close();
+        runtime.stop();
+        await runtime.idle();
+        await db.close();
+        await opened.close();
+        log.info('sluice stopped');
+        log.flush?.();
+      })()),
+  };
+}
+
+/** Calls `onChange` (debounced) when files under `folder` change; nothing when it does not exist. */
+function watchFolder(folder: string, onChange: () => void): FSWatcher[] {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const w = watch(folder, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(onChange, 200);
+    });
+    w.on('error', () => undefined);
+    return [w];
+  } catch {
+    return [];
+  }
+}
