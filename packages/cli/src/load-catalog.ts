@@ -2,7 +2,7 @@
  * Loads every workflow under some folders into a catalog, each with its own folder's
  * `application.properties` and the process environment as configuration.
  */
-import { findWorkflowFiles, fsReader, runConfig } from '@sluice/server';
+import { findWorkflowFiles, fsReader, runConfig } from '@sluice/server/host';
 import { MemoryCatalog, evalNowSeconds, loadWorkflow, type DefinitionIssue } from '@sluice/engine';
 import { dirname } from 'node:path';
 

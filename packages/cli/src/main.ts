@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from './io.js';
 import { runCommand } from './run-command.js';
-import { serveCommand } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 import { workerCommand } from './worker-command.js';
 
@@ -36,6 +35,8 @@ export async function main(argv: readonly string[], io: CliIo, stop: Promise<unk
           'data-dir': { type: 'string' },
         },
       });
+      // Loaded on demand: the HTTP stack is not needed by the other commands.
+      const { serveCommand } = await import('./serve-command.js');
       return await serveCommand(values, io, stop);
     }
     if (command === 'worker') {

@@ -3,7 +3,7 @@
  * one instance in-process to its end. Output JSON on stdout, a trace of states with timings on stderr;
  * exit 1 when the instance ends in error.
  */
-import { findWorkflowFiles, fsReader, runConfig } from '@sluice/server';
+import { findWorkflowFiles, fsReader, runConfig } from '@sluice/server/host';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createDefaultInvokers } from '@sluice/functions';

@@ -1,5 +1,5 @@
 /** `sluice validate <files or folders...>`: every problem as `file:line:col code message`; exit 1 on errors. */
-import { findWorkflowFiles, fsReader } from '@sluice/server';
+import { findWorkflowFiles, fsReader } from '@sluice/server/host';
 import { BUILTIN_INVOKERS, checkInvokers, evalNowSeconds, formatIssue, loadWorkflow, type DefinitionIssue } from '@sluice/engine';
 import { EXIT, type CliIo } from './io.js';
 

@@ -4,7 +4,7 @@
  */
 import { Runtime, formatIssue, type Logger } from '@sluice/engine';
 import { createDefaultInvokers } from '@sluice/functions';
-import { nodeScheduler, openStore } from '@sluice/server';
+import { nodeScheduler, openStore } from '@sluice/server/host';
 import { loadCatalog } from './load-catalog.js';
 import { EXIT, type CliIo } from './io.js';
 

@@ -45,7 +45,9 @@ it(`finishes ${INSTANCES} instances exactly once through ${KILLS} SIGKILLs of th
   const logs: string[] = [];
   for (let k = 0; k < KILLS; k++) {
     worker = spawnWorker({ name: `crash-${k}`, store: `sqlite:${file}`, dir, leaseMs: 1000 });
-    await new Promise((r) => setTimeout(r, 300 + Math.floor(random() * 900)));
+    // Killed at a random moment after it is up (start-up time varies with the machine's load).
+    await worker.ready;
+    await new Promise((r) => setTimeout(r, 100 + Math.floor(random() * 700)));
     await kill(worker);
     logs.push(worker.log());
   }

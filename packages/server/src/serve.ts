@@ -72,6 +72,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     folder: config.workflows,
     // Self-wiring first, so that a real Backstage configured in the environment wins.
     env: () => ({ BACKSTAGE_BACKEND_URL: baseUrl(), BACKSTAGE_BACKEND_BEARER_TOKEN: token, ...opts.env, ...config.workflowEnv }),
+    properties: config.workflowProperties,
     log: (level, message) => log[level](message),
   });
   const metrics = new Metrics();

@@ -14,6 +14,11 @@ export const CONFIG_SCHEMA = {
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     watch: { type: 'boolean' },
     workflowEnv: { type: 'object', additionalProperties: { type: 'string' } },
+    workflowProperties: {
+      type: 'object',
+      description: 'Per workflow id (or * for all): values that win over the workflow folder application.properties.',
+      additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+    },
     permissions: {
       type: 'object',
       additionalProperties: false,

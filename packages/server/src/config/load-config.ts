@@ -137,6 +137,7 @@ export function loadServerConfig(opts: {
     logLevel: (m.logLevel as ServerConfig['logLevel'] | undefined) ?? 'info',
     watch: (m.watch as boolean | undefined) ?? true,
     workflowEnv: (m.workflowEnv as Record<string, string> | undefined) ?? {},
+    workflowProperties: (m.workflowProperties as Record<string, Record<string, string>> | undefined) ?? {},
     workflowPermissions: Object.fromEntries(
       Object.entries(((m.permissions as { workflows?: Record<string, { read?: string[]; use?: string[] }> } | undefined)?.workflows) ?? {}).map(([id, g]) => [
         id,

@@ -53,6 +53,8 @@ export interface ServerConfig {
   readonly watch: boolean;
   /** Extra configuration for workflows (beside the environment), e.g. `GITLAB_URL`. */
   readonly workflowEnv: Readonly<Record<string, string>>;
+  /** Per workflow id (or `*`): values that win over the folder's application.properties. */
+  readonly workflowProperties: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Where the configuration came from (for messages). */
   readonly configFile?: string;
 }
