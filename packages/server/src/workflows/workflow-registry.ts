@@ -143,7 +143,8 @@ export class WorkflowRegistry implements WorkflowCatalog {
     if (config) {
       let byVersion = this.versions.get(id);
       if (!byVersion) this.versions.set(id, (byVersion = new Map()));
-      if (!byVersion.has(version)) byVersion.set(version, { def, config });
+      // Same source, same version: the fresh registration (new configuration, resources) replaces it.
+      byVersion.set(version, { def, config });
     }
     return { id, file, format, source, available: problems.length === 0 && config !== undefined, problems, def, ...(config ? { config } : {}), version };
   }
