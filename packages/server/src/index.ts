@@ -13,3 +13,4 @@ export * from './host.js';
 export { WorkflowRegistry } from './workflows/workflow-registry.js';
 export type { WorkflowEntry } from './workflows/workflow-registry.js';
 export type { AppContext } from './app/context.js';
+export { SELF_SUBJECT, selfToken } from './app/data-dir-secrets.js';

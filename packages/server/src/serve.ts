@@ -19,6 +19,7 @@ import { CredentialVault } from './app/credential-vault.js';
 import { SELF_SUBJECT, selfToken, sessionKey } from './app/data-dir-secrets.js';
 import { nodeScheduler } from './app/node-scheduler.js';
 import { runtimeLogger } from './app/runtime-logger.js';
+import { combineObservers, lifecycleLog } from './app/lifecycle-log.js';
 import { EntityCatalog } from './catalog/entity-catalog.js';
 import type { ServerConfig } from './config/server-config.js';
 import { openStore } from './db/open-store.js';
@@ -84,7 +85,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     catalog: workflows,
     invokers: createDefaultInvokers(),
     log: runtimeLogger(log),
-    observer: metrics.observer,
+    observer: combineObservers(metrics.observer, lifecycleLog(log)),
     credentials: { forInstance: (id) => credentials.get(id) },
     events: { publish: async (e) => void (await runtime.publishEvent(e)) },
     worker: opts.worker ?? `${hostname()}-${process.pid}`,

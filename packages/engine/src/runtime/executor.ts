@@ -349,7 +349,7 @@ export class Executor {
         args: cmd.args,
         config: reg.config,
         signal: abort.signal,
-        log: this.o.log,
+        log: withFields(this.o.log, { instanceId: state.id, workflowId: state.workflowId, callId: cmd.callId }),
         ...(this.credentialsFor(state.id) ?? {}),
       });
       ok = true;
@@ -414,6 +414,11 @@ export class Executor {
       await this.o.store.markPublished(batch.map((e) => e.id));
     }
   }
+}
+
+/** A logger that adds `fields` to every line (an invoker's lines then name their instance). */
+function withFields(log: Logger, fields: Readonly<Record<string, Json>>): Logger {
+  return { log: (level, message, more) => log.log(level, message, { ...fields, ...more }) };
 }
 
 /** The trigger a finished subflow sends its parent. */
