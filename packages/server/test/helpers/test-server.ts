@@ -3,7 +3,7 @@
  * the given workflow folders copied in and the default catalog, on SQLite (default) or on a
  * PostgreSQL URL. Gives tokens for the default users and a static service token.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -39,6 +39,21 @@ export interface TestServerOptions {
   readonly env?: Record<string, string>;
   /** Reuse a directory (restart tests). */
   readonly dir?: string;
+  /** The self-wiring token to use (written to the data directory before start). */
+  readonly selfToken?: string;
+  /** Clock for the runtime (default real time). */
+  readonly clock?: { now(): number };
+}
+
+/** Real time plus a skew the test can advance, so that sleeps and timers fire without waiting. */
+export class SkewedClock {
+  private skew = 0;
+  now(): number {
+    return Date.now() + this.skew;
+  }
+  advance(ms: number): void {
+    this.skew += ms;
+  }
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -46,6 +61,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   if (!opts.dir) {
     for (const w of opts.workflows ?? []) cpSync(w, join(dir, 'workflows', basename(w)), { recursive: true });
     cpSync(DEFAULT_CATALOG, join(dir, 'catalog'), { recursive: true });
+  }
+  if (opts.selfToken) {
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'data', 'workflows.token'), `${opts.selfToken}\n`, { mode: 0o600 });
   }
   const lines: string[] = [];
   const sink = new Writable({
@@ -60,7 +79,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     cwd: dir,
   });
   const merged = opts.settings ? Object.freeze({ ...config, ...opts.settings }) : config;
-  const server = await startServer(merged as typeof config, { env: { ...opts.env }, logDestination: sink });
+  const server = await startServer(merged as typeof config, { env: { ...opts.env }, logDestination: sink, ...(opts.clock ? { clock: opts.clock } : {}) });
   const request: TestServer['request'] = (path, init = {}) => {
     const headers = new Headers(init.headers);
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);
