@@ -37,7 +37,8 @@ const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
  *   property): then its value is the whole body. A body is sent only when the operation declares a
  *   requestBody or arguments remain, and never on GET/HEAD;
  * - security per the operation (or document) requirement, credentials from
- *   `quarkus.openapi-generator.<configKey>.auth.<scheme>.*`, applied only when configured;
+ *   `quarkus.openapi-generator.<configKey>.auth.<scheme>.*`, applied only when configured, or
+ *   with `token-propagation=true` from the run's credentials (see `applySecurity`);
  * - timeout `quarkus.rest-client.<configKey>.read-timeout`, then `sluice.functions.timeout`, then the default.
  * Returns `{ body, status, headers }`; failures are WorkflowErrors as described in `sendHttpCall`.
  *
@@ -80,7 +81,7 @@ export class OpenApiInvoker implements Invoker {
       } else if (p.in === 'cookie' && v !== null) auth.cookies.push(`${p.name}=${encodeComponent(scalarText(v))}`);
     }
     const body = requestBody(plan, req.args, args, used, req);
-    applySecurity(plan.schemes, req.config, ref.configKey, auth);
+    applySecurity(plan.schemes, req.config, ref.configKey, auth, req.credentials);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     Object.assign(headers, auth.headers);

@@ -55,6 +55,11 @@ export interface InstanceState {
   inboxSeen?: number;
   /** The state where the run ended (for ERROR reports). */
   lastState?: string;
+  /**
+   * Process variables the host started the run with beside its data (SonataFlow's extra variables,
+   * e.g. `initiatorEntity`, `targetEntity`); the interpreter keeps them and never reads them.
+   */
+  variables?: Record<string, Json>;
 }
 
 /** A pending call: which thread waits for it. */

@@ -28,7 +28,13 @@ export interface StepResult {
 }
 
 /** A new instance, not started yet: feed it `triggers.start(input)`. */
-export function newInstance(opts: { id: string; def: WorkflowDef; now: number; parent?: { instanceId: string; callId: string } }): InstanceState {
+export function newInstance(opts: {
+  id: string;
+  def: WorkflowDef;
+  now: number;
+  parent?: { instanceId: string; callId: string };
+  variables?: Record<string, Json>;
+}): InstanceState {
   return {
     v: SEMANTICS_VERSION,
     id: opts.id,
@@ -45,6 +51,7 @@ export function newInstance(opts: { id: string; def: WorkflowDef; now: number; p
     correlation: {},
     children: [],
     ...(opts.parent ? { parent: opts.parent } : {}),
+    ...(opts.variables ? { variables: opts.variables } : {}),
   };
 }
 

@@ -154,3 +154,23 @@ describe('query, history and purge', () => {
     expect(await rt.get(ids[0]!)).toBeUndefined();
   });
 });
+
+describe('process variables', () => {
+  it('keeps the variables a run was started with beside its data, through steps and a retrigger', async () => {
+    const answers: ((args: Json) => Json)[] = [];
+    const { rt, settle } = await setup(answers);
+    const variables = { initiatorEntity: 'user:default/ana', targetEntity: 'component:default/web' };
+    const id = await rt.start('flaky', { key: 'a' }, { variables });
+    await settle();
+    expect((await rt.get(id))!).toMatchObject({ status: 'faulted', variables });
+    answers.push(() => ({ ok: true }));
+    await rt.retrigger(id);
+    await settle();
+    const s = (await rt.get(id))!;
+    expect(s.status).toBe('completed');
+    expect(s.variables).toEqual(variables);
+    expect(s.output).not.toHaveProperty('initiatorEntity');
+    const plain = await rt.start('flaky', { key: 'b' });
+    expect((await rt.get(plain))!).not.toHaveProperty('variables');
+  });
+});

@@ -52,6 +52,8 @@ export interface StartOptions {
   readonly headers?: Record<string, string>;
   readonly businessKey?: string;
   readonly initiator?: string;
+  /** Process variables kept with the instance beside its data (see `InstanceState.variables`). */
+  readonly variables?: Record<string, Json>;
 }
 
 /**
@@ -99,7 +101,7 @@ export class Runtime {
     }
     const id = opts.instanceId ?? this.opts.ids.newId();
     const now = this.opts.clock.now();
-    const state = newInstance({ id, def: reg.def, now, ...(opts.parent ? { parent: opts.parent } : {}) });
+    const state = newInstance({ id, def: reg.def, now, ...(opts.parent ? { parent: opts.parent } : {}), ...(opts.variables ? { variables: opts.variables } : {}) });
     const meta = { ...(opts.businessKey !== undefined ? { businessKey: opts.businessKey } : {}), ...(opts.initiator !== undefined ? { initiator: opts.initiator } : {}) };
     await this.opts.store.create(state, meta, triggers.start(input, opts.event, opts.headers), now);
     this.exec.poke(id);

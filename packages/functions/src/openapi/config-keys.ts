@@ -12,7 +12,7 @@ export function restClientKeys(configKey: string, prop: string): string[] {
 /**
  * Both spellings of a quarkus-openapi-generator credential:
  * `quarkus.openapi-generator.<key>.auth.<scheme>.<prop>` (prop: `bearer-token`, `api-key`,
- * `username`, `password`), and the same with the spec key quoted.
+ * `username`, `password`, `token-propagation`, `header-name`), and the same with the spec key quoted.
  */
 export function authKeys(configKey: string, scheme: string, prop: string): string[] {
   return [

@@ -1,6 +1,7 @@
 /**
  * Applies OpenAPI security schemes with credentials from quarkus-openapi-generator configuration
- * (`quarkus.openapi-generator.<configKey>.auth.<scheme>.*`, checklist §18.4).
+ * (`quarkus.openapi-generator.<configKey>.auth.<scheme>.*`, checklist §18.4), or, with token
+ * propagation, from the credentials the host holds for the run.
  */
 import type { ConfigSource } from '@sluice/engine';
 import { encodeComponent } from '../http/param-style.js';
@@ -20,10 +21,15 @@ export interface AuthTarget {
 
 /**
  * Applies each scheme in `schemes` whose credentials are configured, and returns the names applied:
+ * - http bearer or oauth2 with `token-propagation=true`: `Authorization: Bearer <token>`, the token
+ *   taken from the run's credential header named by `header-name` (default `Authorization`; matched
+ *   case-insensitively, e.g. `X-Authorization-Github`; a leading `Bearer ` is dropped). As in
+ *   quarkus-openapi-generator, propagation wins over the other settings: without that credential
+ *   nothing is sent;
  * - http bearer: `Authorization: Bearer <bearer-token>`;
  * - http basic: `Authorization: Basic base64(<username>:<password>)` (a missing password is empty);
  * - apiKey: `<api-key>` in the header, query parameter or cookie the scheme names.
- * Other types (oauth2, openIdConnect, other http schemes) are not supported and are skipped.
+ * Other types (oauth2 without propagation, openIdConnect, other http schemes) are not supported and are skipped.
  *
  * @example applySecurity(plan.schemes, config, 'gitlab_openapi_yaml', target) // ['access_token_header']
  */
@@ -32,11 +38,18 @@ export function applySecurity(
   config: ConfigSource,
   configKey: string,
   target: AuthTarget,
+  credentials?: Readonly<Record<string, string>>,
 ): string[] {
   const applied: string[] = [];
   const value = (scheme: string, prop: string): string | undefined => firstValue(config, authKeys(configKey, scheme, prop));
   for (const s of schemes) {
-    if (s.type === 'http' && s.scheme === 'bearer') {
+    const bearerLike = s.type === 'oauth2' || (s.type === 'http' && s.scheme === 'bearer');
+    if (bearerLike && value(s.name, 'token-propagation')?.trim().toLowerCase() === 'true') {
+      const token = propagatedToken(credentials, value(s.name, 'header-name') ?? 'Authorization');
+      if (token === undefined) continue;
+      target.headers['Authorization'] = `Bearer ${token}`;
+      target.secrets.push(token);
+    } else if (s.type === 'http' && s.scheme === 'bearer') {
       const token = value(s.name, 'bearer-token');
       if (token === undefined) continue;
       target.headers['Authorization'] = `Bearer ${token}`;
@@ -62,4 +75,15 @@ export function applySecurity(
     applied.push(s.name);
   }
   return applied;
+}
+
+/** The token in the credential header `name` (case-insensitive), without a `Bearer ` prefix. */
+function propagatedToken(credentials: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  for (const [k, v] of Object.entries(credentials ?? {})) {
+    if (k.toLowerCase() !== wanted) continue;
+    const token = v.replace(/^bearer\s+/i, '').trim();
+    return token === '' ? undefined : token;
+  }
+  return undefined;
 }
