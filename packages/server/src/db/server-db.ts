@@ -15,6 +15,11 @@ export interface ServerDb {
   toJson(value: unknown): unknown;
   /** A JSON column's value as read back. */
   fromJson<T>(value: unknown): T;
+  /**
+   * PostgreSQL only: a new, unconnected client on the same database, for a dedicated LISTEN
+   * connection (the caller connects and ends it). Undefined on SQLite.
+   */
+  readonly newClient?: () => pg.Client;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,7 @@ export function openServerDb(database: string, opts: { poolSize?: number } = {})
       dialect: 'postgres',
       toJson: (v) => JSON.stringify(v),
       fromJson: <T>(v: unknown) => v as T,
+      newClient: () => new pg.Client({ connectionString: database }),
       close: () => db.destroy(),
     };
   }

@@ -9,10 +9,19 @@ export interface NotificationRow {
   topic: string | null;
   severity: string;
   title: string;
+  description: string | null;
   /** JSON text on SQLite; parsed JSON on PostgreSQL (see `jsonColumn`). */
   payload: unknown;
   created_at: number;
   updated_at: number | null;
+  read_at: number | null;
+  saved_at: number | null;
+}
+
+/** Per-user read/saved state of a broadcast notification (`user_ref` NULL in sluice_notifications). */
+export interface BroadcastStateRow {
+  notification_id: string;
+  user_ref: string;
   read_at: number | null;
   saved_at: number | null;
 }
@@ -35,6 +44,7 @@ export interface ReceivedEventRow {
 
 export interface ServerTables {
   sluice_notifications: NotificationRow;
+  sluice_broadcast_states: BroadcastStateRow;
   sluice_entities: EntityRow;
   sluice_received_events: ReceivedEventRow;
   /** Declared so later migrations' tables can be added without touching callers. */

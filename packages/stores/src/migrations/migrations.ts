@@ -147,6 +147,7 @@ const m1 = [
 const m2 = [
   // Backstage-compatible notifications: one row per recipient user (user_ref NULL = broadcast).
   // `scope` + `origin` (+ user) identify a notification that is updated in place instead of duplicated.
+  // `title`, `description`, `topic`, `severity` are copied out of `payload` for filters and search.
   {
     postgres: `CREATE TABLE sluice_notifications (
   id TEXT PRIMARY KEY,
@@ -156,6 +157,7 @@ const m2 = [
   topic TEXT,
   severity TEXT NOT NULL,
   title TEXT NOT NULL,
+  description TEXT,
   payload JSON NOT NULL,
   created_at BIGINT NOT NULL,
   updated_at BIGINT,
@@ -170,6 +172,7 @@ const m2 = [
   topic TEXT,
   severity TEXT NOT NULL,
   title TEXT NOT NULL,
+  description TEXT,
   payload TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER,
@@ -178,7 +181,27 @@ const m2 = [
 )`,
   },
   both('CREATE INDEX sluice_notifications_user ON sluice_notifications (user_ref, created_at)'),
-  both('CREATE INDEX sluice_notifications_scope ON sluice_notifications (scope, origin) WHERE scope IS NOT NULL'),
+  // At most one notification per (user or broadcast, scope, origin): concurrent senders of the same
+  // scoped notification update one row instead of racing to insert two.
+  both(`CREATE UNIQUE INDEX sluice_notifications_scope ON sluice_notifications (COALESCE(user_ref, ''), scope, origin) WHERE scope IS NOT NULL`),
+  // Per-user read and saved state of broadcast notifications (a user's own notifications keep theirs
+  // in their row). No row: unread and not saved.
+  {
+    postgres: `CREATE TABLE sluice_broadcast_states (
+  notification_id TEXT NOT NULL,
+  user_ref TEXT NOT NULL,
+  read_at BIGINT,
+  saved_at BIGINT,
+  PRIMARY KEY (notification_id, user_ref)
+)`,
+    sqlite: `CREATE TABLE sluice_broadcast_states (
+  notification_id TEXT NOT NULL,
+  user_ref TEXT NOT NULL,
+  read_at INTEGER,
+  saved_at INTEGER,
+  PRIMARY KEY (notification_id, user_ref)
+)`,
+  },
   // Catalog entities (users, groups, components, templates...) as Backstage entities, by `kind:namespace/name`
   // (lower-cased). `source` says who put it there: `file:<path>` for the catalog folder, `api`, or a template task.
   {
@@ -229,7 +252,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 2,
-    name: 'notifications, catalog entities, received event ids (server)',
+    name: 'notifications, broadcast states, catalog entities, received event ids (server)',
     postgres: m2.map((s) => s.postgres),
     sqlite: m2.map((s) => s.sqlite),
   },
