@@ -85,7 +85,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     catalog: workflows,
     invokers: createDefaultInvokers(),
     log: runtimeLogger(log),
-    observer: combineObservers(metrics.observer, lifecycleLog(log)),
+    observer: combineObservers(metrics.observer, lifecycleLog(log), credentials.observer),
     credentials: { forInstance: (id) => credentials.get(id) },
     events: { publish: async (e) => void (await runtime.publishEvent(e)) },
     worker: opts.worker ?? `${hostname()}-${process.pid}`,
@@ -138,7 +138,12 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
         ready = false;
         for (const w of watchers) w.close();
         unlisten?.();
+        // Requests in progress may finish; connections still open after a grace period (a client
+        // that connected and sent nothing holds close() until its keep-alive ends) are cut.
+        const cut = setTimeout(() => app.server.closeAllConnections(), 2_000);
+        cut.unref();
         await app.close();
+        clearTimeout(cut);
         runtime.stop();
         await runtime.idle();
         await db.close();
