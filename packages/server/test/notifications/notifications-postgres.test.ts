@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { isConnected, openLive } from './live-client.js';
 import { notificationSuite } from './notification-suite.js';
-import { usePgTestDatabase } from './pg-test-database.js';
+import { usePgTestDatabase } from '../helpers/pg-test-database.js';
 
 const pgdb = usePgTestDatabase();
 

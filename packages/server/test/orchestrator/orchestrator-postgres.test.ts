@@ -1,14 +1,12 @@
 // The Orchestrator API on PostgreSQL: runs, lists with push-down and variables filters, instance
 // details, abort and retrigger against a fresh database (created here, dropped afterwards).
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApi } from '../helpers/openapi-validator.js';
+import { usePgTestDatabase } from '../helpers/pg-test-database.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { DEV1, jsonOf, serverSettings, startTinyService, waitForState, writeWorkflows, type TinyService } from './workflow-fixtures.js';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB = `sluice_test_${randomBytes(6).toString('hex')}`;
+const db = usePgTestDatabase();
 const O = '/api/orchestrator/v2';
 const api = openApi();
 let s: TestServer | undefined;
@@ -16,28 +14,16 @@ let tiny: TinyService;
 let fixtures: ReturnType<typeof writeWorkflows>;
 let dev1: string;
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${DB}`);
   fixtures = writeWorkflows();
   tiny = await startTinyService();
-  s = await startTestServer({ workflows: fixtures.folders, settings: serverSettings(), env: { TINY_URL: tiny.url }, database: `postgres://postgres@127.0.0.1:5432/${DB}` });
+  s = await startTestServer({ workflows: fixtures.folders, settings: serverSettings(), env: { TINY_URL: tiny.url }, database: db.url() });
   dev1 = await s.tokenFor('dev1');
 });
 afterAll(async () => {
   await s?.stop();
   await tiny?.close();
   fixtures?.cleanup();
-  await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
 });
 
 const post = async (path: string, spec: string, body: unknown) => {
