@@ -13,6 +13,13 @@ export const CONFIG_SCHEMA = {
     baseUrl: { type: 'string', pattern: '^https?://' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     watch: { type: 'boolean' },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxPendingWork: { type: 'integer', minimum: 1, description: 'Steps and calls in progress on this server above which new runs are refused with 503.' },
+      },
+    },
     workflowEnv: { type: 'object', additionalProperties: { type: 'string' } },
     workflowProperties: {
       type: 'object',

@@ -49,6 +49,12 @@ export interface ServerConfig {
   readonly auth: AuthConfig;
   /** Per workflow id, or `*`; a workflow without an entry uses `*`, and without `*` everyone may read and use. */
   readonly workflowPermissions: Readonly<Record<string, WorkflowGrant>>;
+  /**
+   * Steps and calls in progress on this server above which new runs are refused with 503 and
+   * Retry-After, so that an overloaded server keeps its running instances healthy instead of
+   * accepting runs whose calls then time out.
+   */
+  readonly maxPendingWork: number;
   /** Watch workflow folders and reload definitions when their files change. */
   readonly watch: boolean;
   /** Extra configuration for workflows (beside the environment), e.g. `GITLAB_URL`. */

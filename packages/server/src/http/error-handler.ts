@@ -41,7 +41,9 @@ export function toHttpAnswer(err: unknown): { status: number; name: string; mess
 /** The fastify error handler. */
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const a = toHttpAnswer(err);
-  if (a.status >= 500) req.log.error({ err }, 'request failed');
+  if (a.status >= 500 && a.status !== 503) req.log.error({ err }, 'request failed');
+  const retryAfter = (a.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (a.status === 503 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   return reply.status(a.status).send({
     error: { name: a.name, message: a.message, ...(a.details !== undefined ? { details: a.details } : {}) },
     request: { method: req.method, url: req.url },

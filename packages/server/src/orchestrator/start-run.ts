@@ -3,7 +3,8 @@
  * generated first so that the run's credentials are in the vault before its first step; the
  * initiator and process variables go with the instance. An unavailable workflow is refused with
  * 503 and its problems (its definition or configuration must be fixed first; nothing is stored);
- * input that fails `dataInputSchema` is a 400 whose details point into the request body.
+ * input that fails `dataInputSchema` is a 400 whose details point into the request body. A server
+ * with more work in progress than `limits.maxPendingWork` refuses new runs with 503 and Retry-After.
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowError, type Json } from '@sluice/engine';
@@ -29,6 +30,10 @@ export async function startRun(ctx: AppContext, r: StartRunRequest): Promise<str
   const entry = ctx.workflows.entry(r.workflowId);
   if (!entry) throw notFound(`no workflow ${r.workflowId}`);
   if (!entry.available) throw unavailable(ctx, r.workflowId, entry.problems);
+  const { pending } = ctx.runtime.load();
+  if (pending >= ctx.config.maxPendingWork) {
+    throw new HttpError('ServiceUnavailableError', `busy: ${pending} steps and calls in progress here; retry shortly`, { retryAfterSeconds: 1 });
+  }
   const id = randomUUID();
   ctx.credentials.set(id, r.credentials);
   try {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECEIVED_TTL_MS } from '../../src/events/event-intake.js';
 import { SERVICE_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { writeEventWorkflows } from './event-workflows.js';
-import { startHoldServer, type HoldServer } from './hold-server.js';
+import { startHoldServer, type HoldServer } from '../helpers/hold-server.js';
 
 type Attrs = Record<string, string>;
 
