@@ -3,7 +3,7 @@
  * correlation), handing it to the thread that waits for it (or keeping it in the inbox), and
  * producing events.
  */
-import type { EventDef, ProduceEventDef } from '../model/definition.js';
+import type { EventDef, ProduceEventDef, WorkflowDef } from '../model/definition.js';
 import type { Json } from '../model/json.js';
 import type { CloudEvent } from './cloud-event.js';
 import { evalTemplate } from './evaluate.js';
@@ -30,6 +30,27 @@ export function eventMatches(def: EventDef, ce: CloudEvent, correlation: Readonl
     if (fixed !== undefined && fixed !== text) return false;
   }
   return true;
+}
+
+/**
+ * The correlation an instance started by `ce` has from the start: the values of the start state's
+ * events that `ce` is an occurrence of. Fixed when the instance is created (not when its first step
+ * consumes the event), so that a second start event with other values, arriving before that step,
+ * starts its own instance instead of being routed to this one.
+ */
+export function startCorrelation(wf: WorkflowDef, ce: CloudEvent): Record<string, string> {
+  const first = wf.states.get(wf.start);
+  const out: Record<string, string> = {};
+  if (first?.type !== 'event') return out;
+  for (const ref of first.onEvents.flatMap((o) => o.eventRefs)) {
+    const def = wf.events.get(ref);
+    if (!def || !eventMatches(def, ce, {})) continue;
+    for (const c of def.correlation) {
+      const v = ce[c.contextAttributeName];
+      if (v !== undefined && v !== null) out[c.contextAttributeName] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+  }
+  return out;
 }
 
 /** Records the correlation values of a consumed event on the instance. */

@@ -34,6 +34,8 @@ export function newInstance(opts: {
   now: number;
   parent?: { instanceId: string; callId: string };
   variables?: Record<string, Json>;
+  /** Correlation fixed from the start (see `startCorrelation`). */
+  correlation?: Record<string, string>;
 }): InstanceState {
   return {
     v: SEMANTICS_VERSION,
@@ -48,7 +50,7 @@ export function newInstance(opts: {
     calls: {},
     timers: {},
     inbox: [],
-    correlation: {},
+    correlation: { ...opts.correlation },
     children: [],
     ...(opts.parent ? { parent: opts.parent } : {}),
     ...(opts.variables ? { variables: opts.variables } : {}),

@@ -8,6 +8,7 @@ import { WorkflowError } from '../errors/workflow-error.js';
 import type { CloudEvent } from '../interpret/cloud-event.js';
 import { triggers, type Trigger } from '../interpret/commands.js';
 import type { InstanceState } from '../interpret/instance-state.js';
+import { startCorrelation } from '../interpret/events.js';
 import { newInstance } from '../interpret/step.js';
 import type { Json } from '../model/json.js';
 import type { Clock, IdSource } from '../ports/clock.js';
@@ -101,7 +102,14 @@ export class Runtime {
     }
     const id = opts.instanceId ?? this.opts.ids.newId();
     const now = this.opts.clock.now();
-    const state = newInstance({ id, def: reg.def, now, ...(opts.parent ? { parent: opts.parent } : {}), ...(opts.variables ? { variables: opts.variables } : {}) });
+    const state = newInstance({
+      id,
+      def: reg.def,
+      now,
+      ...(opts.parent ? { parent: opts.parent } : {}),
+      ...(opts.variables ? { variables: opts.variables } : {}),
+      ...(opts.event ? { correlation: startCorrelation(reg.def, opts.event) } : {}),
+    });
     const meta = { ...(opts.businessKey !== undefined ? { businessKey: opts.businessKey } : {}), ...(opts.initiator !== undefined ? { initiator: opts.initiator } : {}) };
     await this.opts.store.create(state, meta, triggers.start(input, opts.event, opts.headers), now);
     this.exec.poke(id);
