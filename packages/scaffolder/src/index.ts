@@ -56,6 +56,7 @@ export {
 export { createFetchTemplateAction, type FetchTemplateInput, type FetchTemplateOptions } from './actions/fetch-template-action.js';
 export { createFsDeleteAction, type FsDeleteInput } from './actions/fs-delete-action.js';
 export { createBuiltinActions, createBuiltinRegistry, type BuiltinActionOptions } from './actions/builtin-actions.js';
+export { createKubernetesApplyAction, type KubernetesApplyInput, type KubernetesApplyOptions } from './actions/kubernetes-apply-action.js';
 export { resolveSafeChildPath } from './fs/safe-child-path.js';
 export { readDirectoryContents, writeDirectoryContents, type SerializedFile } from './fs/directory-contents.js';
 
