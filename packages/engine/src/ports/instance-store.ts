@@ -39,6 +39,12 @@ export interface ClaimedInstance {
    * in flight may never report back, so the new owner must recover them.
    */
   readonly takenOver: boolean;
+  /**
+   * The row's revision when claimed (it goes up by one with every commit). A step's commit passes
+   * the revision its state was read at, so a worker whose lease expired, was taken over and then
+   * came back to it cannot commit a step computed from the older state (ABA on the lease).
+   */
+  readonly revision: number;
 }
 
 /** Options of a commit. */
@@ -54,6 +60,11 @@ export interface CommitOptions {
   readonly enqueue?: readonly { readonly instanceId: string; readonly trigger: Trigger }[];
   /** Keep the lease until `now + leaseMs` (calls in flight) instead of releasing it. */
   readonly keepLeaseMs?: number;
+  /**
+   * The revision the committed state was computed from (the claim's, plus one per commit since);
+   * when given and the row has moved on, the commit fails with LEASE_LOST and writes nothing.
+   */
+  readonly revision?: number;
 }
 
 /** Filters, sort and page of an instance query. */

@@ -164,6 +164,8 @@ export class Executor {
     const c = await this.o.store.claim(id, this.o.worker, this.o.clock.now(), this.o.leaseMs);
     if (!c) return;
     let state: InstanceState | undefined = c.state;
+    // The revision each commit of this claim is computed from (one more after every commit).
+    const rev = { n: c.revision };
     let applied = false;
     const answering = first && (first.type === 'call.ok' || first.type === 'call.failed') ? first.callId : undefined;
     const orphans = Object.entries(state.calls).filter(
@@ -172,24 +174,24 @@ export class Executor {
     );
     if (orphans.length > 0) {
       const live = orphans.some(([, call]) => call.kind === 'subflow') ? await this.liveChildCalls(id) : [];
-      state = await this.apply(state, triggers.recover(live), []);
+      state = await this.apply(state, triggers.recover(live), [], rev);
       applied = true;
     }
     if (state && first) {
-      state = await this.apply(state, first, []);
+      state = await this.apply(state, first, [], rev);
       applied = true;
     }
     for (const e of c.inbox) {
       if (!state) return;
       // An entry at or below inboxSeen was applied already (a claim can read the inbox from a
       // snapshot older than the state it returns): only delete it.
-      state = await this.apply(state, e.id <= (state.inboxSeen ?? 0) ? null : e.trigger, [e.id]);
+      state = await this.apply(state, e.id <= (state.inboxSeen ?? 0) ? null : e.trigger, [e.id], rev);
       applied = true;
     }
     for (const timerId of c.dueTimers) {
       if (!state) return;
       if (!(timerId in state.timers)) continue;
-      state = await this.apply(state, triggers.timerFired(timerId), []);
+      state = await this.apply(state, triggers.timerFired(timerId), [], rev);
       applied = true;
     }
     if (!state || applied) return;
@@ -225,7 +227,7 @@ export class Executor {
    * One step: apply, commit, carry out. Returns the new state, or undefined when the lease was lost.
    * A null trigger only deletes the consumed inbox entries.
    */
-  private async apply(state: InstanceState, trigger: Trigger | null, consumed: number[]): Promise<InstanceState | undefined> {
+  private async apply(state: InstanceState, trigger: Trigger | null, consumed: number[], rev: { n: number }): Promise<InstanceState | undefined> {
     const reg = this.o.catalog.get(state.workflowId, state.workflowVersion) ?? this.o.catalog.get(state.workflowId);
     if (!reg) throw new WorkflowError({ code: 'WORKFLOW_NOT_FOUND', message: `instance ${state.id} needs workflow ${state.workflowId}, which is not deployed here` });
     const now = this.o.clock.now();
@@ -258,8 +260,10 @@ export class Executor {
         consumed,
         outbox,
         enqueue,
+        revision: rev.n,
         ...(calling ? { keepLeaseMs: this.o.leaseMs } : {}),
       });
+      rev.n += 1;
     } catch (err) {
       const e = toWorkflowError(err);
       if (e.code !== 'LEASE_LOST') throw err;

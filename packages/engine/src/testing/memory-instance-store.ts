@@ -26,6 +26,7 @@ interface Row {
   meta: InstanceMeta;
   lockedBy?: string;
   lockedUntil?: number;
+  revision: number;
   wakeAt?: number;
   updatedAt: number;
   startedAt: number;
@@ -49,6 +50,7 @@ export class MemoryInstanceStore implements InstanceStore {
       history: [],
       inbox: [{ id: ++this.inboxSeq, trigger: clone(trigger) }],
       wakeAt: now,
+      revision: 1,
     });
   }
 
@@ -85,12 +87,12 @@ export class MemoryInstanceStore implements InstanceStore {
       .filter(([, t]) => t.dueAt <= now)
       .sort((a, b) => a[1].dueAt - b[1].dueAt || a[0].localeCompare(b[0]))
       .map(([id]) => id);
-    return { state, inbox: row.inbox.map((e) => ({ id: e.id, trigger: clone(e.trigger) })), dueTimers, takenOver };
+    return { state, inbox: row.inbox.map((e) => ({ id: e.id, trigger: clone(e.trigger) })), dueTimers, takenOver, revision: row.revision };
   }
 
   async commit(state: InstanceState, history: readonly HistoryEntry[], opts: CommitOptions): Promise<void> {
     const row = this.rows.get(state.id);
-    if (!row || row.lockedBy !== opts.worker) {
+    if (!row || row.lockedBy !== opts.worker || (opts.revision !== undefined && opts.revision !== row.revision)) {
       throw new WorkflowError({ code: 'LEASE_LOST', message: `worker ${opts.worker} does not hold instance ${state.id}`, retryable: false });
     }
     for (const e of opts.enqueue ?? []) {
@@ -98,6 +100,7 @@ export class MemoryInstanceStore implements InstanceStore {
     }
     row.state = JSON.stringify(state);
     row.updatedAt = opts.now;
+    row.revision += 1;
     for (const h of history) row.history.push({ ...clone(h), seq: row.history.length + 1 });
     const consumed = new Set(opts.consumed ?? []);
     row.inbox = row.inbox.filter((e) => !consumed.has(e.id));

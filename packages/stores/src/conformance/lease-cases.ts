@@ -53,6 +53,27 @@ export function leaseCases(define: DefineCase): void {
     expect((await a.get('lease-exp'))?.status).toBe('waiting');
   });
 
+  define('a worker that lost its lease and claimed the instance back cannot commit a step computed before (revision)', async ({ a, b }) => {
+    await a.create(makeState('lease-aba'), {}, triggers.start({}), T0);
+    const first = (await a.claim('lease-aba', W1, T0, 1_000))!;
+    expect(first.revision).toBe(1);
+    // W1 stalls; W2 takes over, commits a step and keeps the lease for a call in flight.
+    const taken = (await b.claim('lease-aba', W2, T0 + 1_001, LEASE))!;
+    expect(taken.revision).toBe(1);
+    const byW2 = inFlight('lease-aba');
+    await b.commit(byW2, [entry('state.entered', T0 + 1_002)], { worker: W2, now: T0 + 1_002, consumed: [taken.inbox[0]!.id], keepLeaseMs: 1_000, revision: 1 });
+    // W2 stalls too; W1 claims it back (same worker name as its stale step).
+    const back = (await a.claim('lease-aba', W1, T0 + 2_003, LEASE))!;
+    expect(back.takenOver).toBe(true);
+    expect(back.revision).toBe(2);
+    // W1's step from its first claim must not land; a step from the new claim does.
+    await expectCode(a.commit(makeState('lease-aba', { status: 'waiting', lastState: 'Stale' }), [entry('state.entered', T0 + 2_004)], { worker: W1, now: T0 + 2_004, revision: first.revision }), 'LEASE_LOST');
+    expect(await a.get('lease-aba')).toStrictEqual(roundTrip(byW2));
+    expect((await a.history('lease-aba')).length).toBe(1);
+    await a.commit(makeState('lease-aba', { status: 'waiting' }), [], { worker: W1, now: T0 + 2_005, revision: back.revision });
+    expect((await a.claim('lease-aba', W1, T0 + 2_006, LEASE))?.revision).toBe(3);
+  });
+
   define('claimDue takes over an instance whose holder died with calls in flight', async ({ a, b }) => {
     await a.create(makeState('lease-dead'), {}, triggers.start({}), T0);
     const c = (await a.claim('lease-dead', W1, T0, LEASE))!;

@@ -15,6 +15,8 @@ export interface PendingCommit {
 /** The row that replaces an instance's state, lease and wake columns (statement "states"). @internal */
 export interface StateUpdateRow extends StateColumns {
   worker: string;
+  /** The revision the state was computed from; null = no check. */
+  expected_revision: number | null;
   updated_at: number;
   locked_by: string | null;
   locked_until: number | null;
@@ -50,6 +52,7 @@ export function planCommit(c: PendingCommit): CommitPlan {
     stateRow: {
       ...stateColumns(state),
       worker: opts.worker,
+      expected_revision: opts.revision ?? null,
       updated_at: opts.now,
       locked_by: keep ? opts.worker : null,
       locked_until: lockedUntil ?? null,

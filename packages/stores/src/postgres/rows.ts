@@ -39,6 +39,7 @@ export interface ClaimRow {
   id: string;
   state: InstanceState;
   prev_locked_by: string | null;
+  revision: number;
   inbox: { id: PgBigint; trigger: InboxEntry['trigger'] }[] | null;
 }
 

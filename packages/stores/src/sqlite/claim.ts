@@ -20,6 +20,7 @@ export function claimOne(db: SqliteDb, id: string, worker: string, now: number, 
     inbox: selectInbox(db, id),
     dueTimers: dueTimers(state, now),
     takenOver: row.locked_by !== null && row.locked_by !== worker,
+    revision: row.revision,
   };
 }
 

@@ -21,6 +21,8 @@ export function commitStep(db: SqliteDb, state: InstanceState, history: readonly
   const id = state.id;
   const lease = selectLease(db, id);
   if (!lease || lease.locked_by !== opts.worker) throw leaseLost(opts.worker, id);
+  // Another commit came in between (this worker lost the lease and got it back): a stale step.
+  if (opts.revision !== undefined && lease.revision !== opts.revision) throw leaseLost(opts.worker, id);
   for (const e of opts.enqueue ?? []) {
     if (!instanceExists(db, e.instanceId)) throw new WorkflowError({ code: 'INSTANCE_NOT_FOUND', message: `no instance ${e.instanceId}` });
   }

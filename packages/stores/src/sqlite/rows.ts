@@ -32,6 +32,7 @@ export interface LeaseRow {
   locked_by: string | null;
   locked_until: number | null;
   updated_at: number;
+  revision: number;
 }
 
 /** @internal The columns derived from the state, written by create and by every commit. */

@@ -25,9 +25,9 @@ WITH due AS (
   SET locked_by = $2, locked_until = $1::bigint + $3::bigint
   FROM due
   WHERE i.id = due.id
-  RETURNING i.id, i.state, due.prev_locked_by, due.wake_at
+  RETURNING i.id, i.state, i.revision, due.prev_locked_by, due.wake_at
 )
-SELECT c.id, c.state, c.prev_locked_by,
+SELECT c.id, c.state, c.revision, c.prev_locked_by,
   (SELECT json_agg(json_build_object('id', b.id, 'trigger', b.trigger) ORDER BY b.id)
    FROM sluice_inbox b WHERE b.instance_id = c.id) AS inbox
 FROM claimed c

@@ -19,9 +19,9 @@ WITH target AS (
   SET locked_by = $2, locked_until = $3::bigint + $4::bigint
   FROM target t
   WHERE i.id = t.id AND (t.prev_locked_by IS NULL OR t.prev_locked_by = $2 OR i.locked_until < $3)
-  RETURNING i.id, i.state, t.prev_locked_by
+  RETURNING i.id, i.state, i.revision, t.prev_locked_by
 )
-SELECT c.id, c.state, c.prev_locked_by,
+SELECT c.id, c.state, c.revision, c.prev_locked_by,
   (SELECT json_agg(json_build_object('id', b.id, 'trigger', b.trigger) ORDER BY b.id)
    FROM sluice_inbox b WHERE b.instance_id = c.id) AS inbox
 FROM claimed c`;
@@ -43,5 +43,6 @@ export function toClaimed(r: ClaimRow, worker: string, now: number): ClaimedInst
     inbox: (r.inbox ?? []).map((e) => ({ id: num(e.id), trigger: e.trigger })),
     dueTimers: dueTimerIds(r.state, now),
     takenOver: r.prev_locked_by !== null && r.prev_locked_by !== worker,
+    revision: Number(r.revision),
   };
 }

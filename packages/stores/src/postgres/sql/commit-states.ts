@@ -1,6 +1,7 @@
 /**
  * First statement of a commit batch: the lease check and state write for every commit at once.
- * A row is updated only where `locked_by` is still the committing worker; the ids it returns are
+ * A row is updated only where `locked_by` is still the committing worker and, when the commit names
+ * one, its revision is still the one the step was computed from; the ids it returns are
  * the commits that go on, the others fail with LEASE_LOST and write nothing.
  */
 import type { StateUpdateRow } from '../commit-plan.js';
@@ -31,10 +32,10 @@ UPDATE sluice_instances i SET
   locked_until = u.locked_until,
   wake_at = u.wake_at
 FROM json_to_recordset($1::json) AS u(
-  id text, worker text, workflow_id text, workflow_version text, status text, parent_id text,
+  id text, worker text, expected_revision integer, workflow_id text, workflow_version text, status text, parent_id text,
   parent_call_id text, state json, error_code text, error_message text, last_state text,
   started_at bigint, ended_at bigint, updated_at bigint, locked_by text, locked_until bigint, wake_at bigint)
-WHERE i.id = u.id AND i.locked_by = u.worker
+WHERE i.id = u.id AND i.locked_by = u.worker AND (u.expected_revision IS NULL OR i.revision = u.expected_revision)
 RETURNING i.id`;
 
 /**

@@ -4,7 +4,7 @@ import type { LeaseRow } from '../rows.js';
 
 /** @internal What a claim, commit, heartbeat or release reads of an instance. */
 export function selectLease(db: SqliteDb, id: string): LeaseRow | undefined {
-  return prepared(db, 'SELECT id, state, locked_by, locked_until, updated_at FROM sluice_instances WHERE id = ?').get(id) as
+  return prepared(db, 'SELECT id, state, locked_by, locked_until, updated_at, revision FROM sluice_instances WHERE id = ?').get(id) as
     | LeaseRow
     | undefined;
 }
