@@ -10,7 +10,7 @@ export interface HoldServer {
   readonly url: string;
   /** Resolves once a request for `path` arrived. */
   arrived(path: string): Promise<void>;
-  /** Answers the request for `path` with 200 and `body` as JSON. */
+  /** Answers the request for `path` with 200 and `body` as JSON (a later request for it is held again). */
   release(path: string, body: unknown): void;
   close(): Promise<void>;
 }
@@ -34,6 +34,7 @@ export async function startHoldServer(): Promise<HoldServer> {
     release: (path, body) => {
       const res = held.get(path);
       if (!res) throw new Error(`no request held for ${path}`);
+      held.delete(path);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     },
     close: () => {
