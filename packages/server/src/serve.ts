@@ -27,6 +27,9 @@ import { openServerDb } from './db/server-db.js';
 import { EventIntake } from './events/event-intake.js';
 import { NotificationService } from './notifications/notification-service.js';
 import { Metrics } from './ops/metrics.js';
+import { createScaffolder } from './scaffolder/create-scaffolder.js';
+import { withBuiltinWorkflows } from './scaffolder/task-workflow.js';
+import type { TemplateAction } from '@sluice/scaffolder';
 import { WorkflowRegistry } from './workflows/workflow-registry.js';
 
 export interface StartServerOptions {
@@ -37,6 +40,9 @@ export interface StartServerOptions {
   readonly clock?: Clock;
   /** Worker name (default `<hostname>-<pid>`). */
   readonly worker?: string;
+  /** More scaffolder actions (e.g. `kubernetes:apply`), beside the built-in and server ones. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly scaffolderActions?: readonly TemplateAction<any>[];
 }
 
 export interface RunningServer {
@@ -78,12 +84,23 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   });
   const metrics = new Metrics();
   const credentials = new CredentialVault();
+  const notifications = new NotificationService({ db, directory: catalog, clock, ids, baseUrl });
+  const scaffolder = await createScaffolder({
+    db,
+    clock,
+    catalog,
+    notifications,
+    templatesFolder: config.templates,
+    dataDir: config.dataDir,
+    ...(opts.scaffolderActions ? { extraActions: opts.scaffolderActions } : {}),
+    log: (level, message) => log[level](message),
+  });
   const runtime = new Runtime({
     store: opened.store,
     clock,
     ids,
-    catalog: workflows,
-    invokers: createDefaultInvokers(),
+    catalog: withBuiltinWorkflows(workflows, [scaffolder.workflow]),
+    invokers: [...createDefaultInvokers(), scaffolder.worker],
     log: runtimeLogger(log),
     observer: combineObservers(metrics.observer, lifecycleLog(log), credentials.observer),
     credentials: { forInstance: (id) => credentials.get(id) },
@@ -105,9 +122,10 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     userTokens,
     permissions: new Permissions(config.workflowPermissions),
     credentials,
-    notifications: new NotificationService({ db, directory: catalog, clock, ids, baseUrl }),
+    notifications,
     events: new EventIntake({ db, runtime, clock }),
     metrics,
+    scaffolder: scaffolder.service(runtime),
     isReady: () => ready,
   };
   const app = await buildApp(ctx, log);
@@ -116,6 +134,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   if (!config.baseUrl && addr && typeof addr === 'object') url = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
 
   for (const p of await catalog.loadFolder(config.catalog)) log.warn(`catalog: ${p}`);
+  for (const p of await scaffolder.templates.loadAll()) log.warn(`templates: ${p}`);
   await workflows.reload();
   const recovered = await runtime.recover();
   runtime.run(nodeScheduler);
@@ -145,6 +164,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
         await app.close();
         clearTimeout(cut);
         runtime.stop();
+        // Scaffolder tasks running here stop without an end state; the next worker starts them over.
+        scaffolder.worker.interruptAll();
         await runtime.idle();
         await db.close();
         await opened.close();

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SERVICE_TOKEN, startTestServer, type TestServer } from './helpers/test-server.js';
 import { DEV2, jsonOf, serverSettings, waitForState, writeWorkflows } from './orchestrator/workflow-fixtures.js';
+import { templateFolders, waitForEnd } from './scaffolder/scaffolder-fixtures.js';
 
 type Who = 'anon' | 'dev1' | 'dev2' | 'admin' | 'service';
 const WHO: readonly Who[] = ['anon', 'dev1', 'dev2', 'admin', 'service'];
@@ -31,6 +32,10 @@ let fixtures: ReturnType<typeof writeWorkflows>;
 const tokens: Record<Who, string | undefined> = { anon: undefined, dev1: '', dev2: '', admin: '', service: SERVICE_TOKEN };
 let doneRun = '';
 let dev1Notification = '';
+let dev1Task = '';
+const SC = '/api/scaffolder/v2';
+/** A task of dev1: other users are told it does not exist. */
+const OWN_TASK: Record<Who, Cell> = { anon: 401, dev1: 'ok', dev2: 404, admin: 'ok', service: 'ok' };
 let seq = 0;
 
 async function execute(wf: string, who: Exclude<Who, 'anon'>, inputData: unknown = {}): Promise<string> {
@@ -41,6 +46,11 @@ const waitingRunOfDev1 = async (): Promise<string> => {
   await waitForState(s, id, ['ACTIVE']);
   return id;
 };
+const approvalRequest = async () => ({ instanceId: await waitingRunOfDev1(), title: 'matrix', approvers: ['group:default/platform-admins'], requester: 'user:default/dev1' });
+async function newApproval(): Promise<string> {
+  const res = await s.request('/api/approvals', { method: 'POST', token: SERVICE_TOKEN, json: await approvalRequest() });
+  return ((await jsonOf<{ id: string }>(res, 201)) as { id: string }).id;
+}
 const event = () => ({ specversion: '1.0', id: `evt-${++seq}`, source: '/tests/matrix', type: 'matrix.nothing', data: {} });
 
 const ROWS: Row[] = [
@@ -126,11 +136,39 @@ const ROWS: Row[] = [
   { route: 'GET /management/processes/:workflowId/instances/:instanceId/error', call: async () => ({ method: 'GET', path: `/management/processes/greet/instances/${doneRun}/error` }), expect: { anon: 401, dev1: 400, dev2: 403, admin: 400, service: 400 } },
   { route: 'POST /api/events', call: async () => ({ method: 'POST', path: '/api/events', body: JSON.stringify(event()), headers: { 'content-type': 'application/cloudevents+json' } }), expect: SIGNED_IN },
   { route: 'POST /', call: async () => ({ method: 'POST', path: '/', body: JSON.stringify(event()), headers: { 'content-type': 'application/cloudevents+json' } }), expect: SIGNED_IN },
+  { route: 'GET /api/scaffolder/v2/actions', call: async () => ({ method: 'GET', path: `${SC}/actions` }), expect: ALL_OK },
+  { route: 'GET /api/scaffolder/v2/tasks', call: async () => ({ method: 'GET', path: `${SC}/tasks` }), expect: SIGNED_IN },
+  { route: 'POST /api/scaffolder/v2/tasks', call: async () => ({ method: 'POST', path: `${SC}/tasks`, json: { templateRef: 'template:default/broken', values: {} } }), expect: SIGNED_IN },
+  { route: 'GET /api/scaffolder/v2/tasks/:taskId', call: async () => ({ method: 'GET', path: `${SC}/tasks/${dev1Task}` }), expect: OWN_TASK },
+  { route: 'POST /api/scaffolder/v2/tasks/:taskId/cancel', call: async () => ({ method: 'POST', path: `${SC}/tasks/${dev1Task}/cancel` }), expect: OWN_TASK },
+  { route: 'GET /api/scaffolder/v2/tasks/:taskId/events', call: async () => ({ method: 'GET', path: `${SC}/tasks/${dev1Task}/events` }), expect: OWN_TASK },
+  { route: 'GET /api/scaffolder/v2/tasks/:taskId/eventstream', call: async () => ({ method: 'GET', path: `${SC}/tasks/${dev1Task}/eventstream` }), expect: OWN_TASK },
+  { route: 'GET /api/scaffolder/v2/templates/:namespace/:kind/:name/parameter-schema', call: async () => ({ method: 'GET', path: `${SC}/templates/default/template/hello/parameter-schema` }), expect: SIGNED_IN },
+  {
+    route: 'POST /api/scaffolder/v2/dry-run',
+    call: async () => ({
+      method: 'POST',
+      path: `${SC}/dry-run`,
+      json: { template: { apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name: 'm' }, spec: { type: 'x', steps: [{ id: 'log', action: 'debug:log', input: { message: 'hi' } }] } }, values: {}, directoryContents: [] },
+    }),
+    expect: SIGNED_IN,
+  },
+  // Past the permission check the unreachable URL is a 400.
+  // Approvals: requested by services for a waiting run of dev1, decided by approvers (platform-admins), never by the requester.
+  { route: 'POST /api/approvals', call: async () => ({ method: 'POST', path: '/api/approvals', json: await approvalRequest() }), expect: { anon: 401, dev1: 403, dev2: 403, admin: 403, service: 'ok' } },
+  { route: 'GET /api/approvals', call: async () => ({ method: 'GET', path: '/api/approvals' }), expect: SIGNED_IN },
+  { route: 'GET /api/approvals/:id', call: async () => ({ method: 'GET', path: `/api/approvals/${await newApproval()}` }), expect: { anon: 401, dev1: 'ok', dev2: 404, admin: 'ok', service: 'ok' } },
+  {
+    route: 'POST /api/approvals/:id/decision',
+    call: async () => ({ method: 'POST', path: `/api/approvals/${await newApproval()}/decision`, json: { decision: 'approved', comment: 'ok' } }),
+    expect: { anon: 401, dev1: 403, dev2: 403, admin: 'ok', service: 403 },
+  },
+  { route: 'POST /api/scaffolder/v2/templates/import', call: async () => ({ method: 'POST', path: `${SC}/templates/import`, json: { url: 'http://127.0.0.1:9/template.yaml' } }), expect: { anon: 401, dev1: 403, dev2: 403, admin: 400, service: 400 } },
 ];
 
 beforeAll(async () => {
   fixtures = writeWorkflows();
-  s = await startTestServer({ workflows: fixtures.folders, settings: serverSettings(), env: { TINY_URL: 'http://127.0.0.1:9' } });
+  s = await startTestServer({ workflows: fixtures.folders, templates: templateFolders(), settings: serverSettings(), env: { TINY_URL: 'http://127.0.0.1:9' } });
   tokens.dev1 = await s.tokenFor('dev1');
   tokens.dev2 = await s.tokenFor(DEV2);
   tokens.admin = await s.tokenFor('admin');
@@ -140,6 +178,8 @@ beforeAll(async () => {
   expect(res.ok).toBe(true);
   const sent = (await res.json()) as { id: string }[];
   dev1Notification = sent[0]!.id;
+  dev1Task = (await jsonOf<{ id: string }>(await s.request(`${SC}/tasks`, { method: 'POST', token: tokens.dev1!, json: { templateRef: 'broken', values: {} } }), 201)).id;
+  await waitForEnd(s, tokens.dev1!, dev1Task);
 });
 afterAll(async () => {
   await s?.stop();

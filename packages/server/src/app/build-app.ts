@@ -1,6 +1,7 @@
 /** The HTTP application: fastify with auth, the error handler and every route module. */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
+import { registerApprovalRoutes } from '../approvals/approval-routes.js';
 import { registerAuthRoutes } from '../auth/auth-routes.js';
 import { ANONYMOUS } from '../auth/principal.js';
 import { registerCatalogRoutes } from '../catalog/catalog-routes.js';
@@ -10,6 +11,7 @@ import '../http/request-principal.js';
 import { registerNotificationRoutes } from '../notifications/notification-routes.js';
 import { registerOpsRoutes } from '../ops/ops-routes.js';
 import { registerOrchestratorRoutes } from '../orchestrator/orchestrator-routes.js';
+import { registerScaffolderRoutes } from '../scaffolder/scaffolder-routes.js';
 import { registerSonataflowRoutes } from '../sonataflow/sonataflow-routes.js';
 import type { AppContext } from './context.js';
 
@@ -36,6 +38,8 @@ export async function buildApp(ctx: AppContext, logger: PinoLogger): Promise<Fas
   await registerNotificationRoutes(app, ctx);
   await registerOrchestratorRoutes(app, ctx);
   await registerEventRoutes(app, ctx);
+  await registerScaffolderRoutes(app, ctx);
+  await registerApprovalRoutes(app, ctx);
   // Last: its `POST /:workflowId` must not shadow anything above.
   await registerSonataflowRoutes(app, ctx);
   return app;

@@ -9,6 +9,7 @@ import type { ServerDb } from '../db/server-db.js';
 import type { EventIntake } from '../events/event-intake.js';
 import type { NotificationService } from '../notifications/notification-service.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { ScaffolderService } from '../scaffolder/scaffolder-service.js';
 import type { WorkflowRegistry } from '../workflows/workflow-registry.js';
 import type { CredentialVault } from './credential-vault.js';
 
@@ -29,6 +30,7 @@ export interface AppContext {
   readonly notifications: NotificationService;
   readonly events: EventIntake;
   readonly metrics: Metrics;
+  readonly scaffolder: ScaffolderService;
   /** True once workflows and the catalog are loaded and the runtime runs (for `/ready`). */
   readonly isReady: () => boolean;
 }

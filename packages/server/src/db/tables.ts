@@ -1,5 +1,6 @@
 /** Row types of the server's tables (created by @sluice/stores migration 2), as kysely sees them. */
 import type { Generated } from 'kysely';
+import type { ScaffolderTaskEventRow, ScaffolderTaskRow } from '../scaffolder/task-tables.js';
 
 export interface NotificationRow {
   id: string;
@@ -47,6 +48,8 @@ export interface ServerTables {
   sluice_broadcast_states: BroadcastStateRow;
   sluice_entities: EntityRow;
   sluice_received_events: ReceivedEventRow;
+  sluice_scaffolder_tasks: ScaffolderTaskRow;
+  sluice_scaffolder_task_events: ScaffolderTaskEventRow;
   /** Declared so later migrations' tables can be added without touching callers. */
   sluice_instances: { id: string; initiator: string | null; workflow_id: string; status: string; started_at: number; seq?: Generated<number> };
 }

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadServerConfig, startServer, type RunningServer } from '../../src/index.js';
+import { loadServerConfig, startServer, type RunningServer, type StartServerOptions } from '../../src/index.js';
 
 export const REPO = resolve(import.meta.dirname, '../../../..');
 export const SEED_FOLDER = join(REPO, 'workflows/create-ocp-namespace-swt');
@@ -43,6 +43,10 @@ export interface TestServerOptions {
   readonly selfToken?: string;
   /** Clock for the runtime (default real time). */
   readonly clock?: { now(): number };
+  /** Template folders (each holding a template.yaml) to copy into the server's templates folder. */
+  readonly templates?: readonly string[];
+  /** Extra scaffolder actions (test-only actions). */
+  readonly scaffolderActions?: StartServerOptions['scaffolderActions'];
 }
 
 /** Real time plus a skew the test can advance, so that sleeps and timers fire without waiting. */
@@ -60,6 +64,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'sluice-server-'));
   if (!opts.dir) {
     for (const w of opts.workflows ?? []) cpSync(w, join(dir, 'workflows', basename(w)), { recursive: true });
+    for (const t of opts.templates ?? []) cpSync(t, join(dir, 'templates', basename(t)), { recursive: true });
     cpSync(DEFAULT_CATALOG, join(dir, 'catalog'), { recursive: true });
   }
   if (opts.selfToken) {
@@ -79,7 +84,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     cwd: dir,
   });
   const merged = opts.settings ? Object.freeze({ ...config, ...opts.settings }) : config;
-  const server = await startServer(merged as typeof config, { env: { ...opts.env }, logDestination: sink, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const server = await startServer(merged as typeof config, { env: { ...opts.env }, logDestination: sink, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.scaffolderActions ? { scaffolderActions: opts.scaffolderActions } : {}) });
   const request: TestServer['request'] = (path, init = {}) => {
     const headers = new Headers(init.headers);
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);

@@ -242,6 +242,112 @@ const m2 = [
   },
 ];
 
+const m3 = [
+  // Backstage-compatible scaffolder tasks. `spec` is the task spec without secrets (secrets stay in
+  // the memory of the server that took the request); `instance_id` is the internal workflow
+  // instance (`sluice.scaffolder-task`) that runs it under the runtime's leases.
+  {
+    postgres: `CREATE TABLE sluice_scaffolder_tasks (
+  id TEXT PRIMARY KEY,
+  spec JSON NOT NULL,
+  status TEXT NOT NULL,
+  created_by TEXT,
+  template_ref TEXT NOT NULL,
+  instance_id TEXT,
+  output JSON,
+  error JSON,
+  created_at BIGINT NOT NULL,
+  last_heartbeat_at BIGINT,
+  ended_at BIGINT
+)`,
+    sqlite: `CREATE TABLE sluice_scaffolder_tasks (
+  id TEXT PRIMARY KEY,
+  spec TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_by TEXT,
+  template_ref TEXT NOT NULL,
+  instance_id TEXT,
+  output TEXT,
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  last_heartbeat_at INTEGER,
+  ended_at INTEGER
+)`,
+  },
+  both('CREATE INDEX sluice_scaffolder_tasks_created ON sluice_scaffolder_tasks (created_at, id)'),
+  both('CREATE INDEX sluice_scaffolder_tasks_created_by ON sluice_scaffolder_tasks (created_by, created_at)'),
+  // A task's events (log, completion, cancelled, recovered); the id orders them and is the `after=` cursor.
+  {
+    postgres: `CREATE TABLE sluice_scaffolder_task_events (
+  id BIGSERIAL PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  body JSON NOT NULL,
+  created_at BIGINT NOT NULL
+)`,
+    sqlite: `CREATE TABLE sluice_scaffolder_task_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  task_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+)`,
+  },
+  both('CREATE INDEX sluice_scaffolder_task_events_task ON sluice_scaffolder_task_events (task_id, id)'),
+];
+
+const m4 = [
+  // Built-in approvals (server): a workflow instance asks, approvers decide once. `approvers` is the
+  // JSON list of user/group refs as asked; sluice_approval_approvers repeats it one row per ref for
+  // the inbox query. `history` is the JSON audit trail (requested, decided, expired: who, when,
+  // comment). `status`: pending, decided or expired; the decision is a conditional UPDATE on pending.
+  {
+    postgres: `CREATE TABLE sluice_approvals (
+  id TEXT PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  workflow_id TEXT,
+  title TEXT NOT NULL,
+  description TEXT,
+  link TEXT,
+  approvers JSON NOT NULL,
+  requester TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  status TEXT NOT NULL,
+  decision TEXT,
+  decided_by TEXT,
+  decided_at BIGINT,
+  comment TEXT,
+  history JSON NOT NULL,
+  created_at BIGINT NOT NULL
+)`,
+    sqlite: `CREATE TABLE sluice_approvals (
+  id TEXT PRIMARY KEY,
+  instance_id TEXT NOT NULL,
+  workflow_id TEXT,
+  title TEXT NOT NULL,
+  description TEXT,
+  link TEXT,
+  approvers TEXT NOT NULL,
+  requester TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  status TEXT NOT NULL,
+  decision TEXT,
+  decided_by TEXT,
+  decided_at INTEGER,
+  comment TEXT,
+  history TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+)`,
+  },
+  both('CREATE INDEX sluice_approvals_status ON sluice_approvals (status, created_at)'),
+  both('CREATE INDEX sluice_approvals_instance ON sluice_approvals (instance_id)'),
+  both(`CREATE TABLE sluice_approval_approvers (
+  approval_id TEXT NOT NULL,
+  approver_ref TEXT NOT NULL,
+  PRIMARY KEY (approver_ref, approval_id)
+)`),
+];
+
 /** Every migration, in order. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -255,5 +361,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'notifications, broadcast states, catalog entities, received event ids (server)',
     postgres: m2.map((s) => s.postgres),
     sqlite: m2.map((s) => s.sqlite),
+  },
+  {
+    id: 3,
+    name: 'scaffolder tasks and task events (server)',
+    postgres: m3.map((s) => s.postgres),
+    sqlite: m3.map((s) => s.sqlite),
+  },
+  {
+    id: 4,
+    name: 'approvals (server)',
+    postgres: m4.map((s) => s.postgres),
+    sqlite: m4.map((s) => s.sqlite),
   },
 ];

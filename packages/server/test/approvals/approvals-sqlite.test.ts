@@ -1,0 +1,4 @@
+// The approvals API on SQLite (see approvals-suite.ts).
+import { approvalsSuite } from './approvals-suite.js';
+
+approvalsSuite();
