@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { watch, type FSWatcher } from 'node:fs';
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { Runtime, type Clock } from '@sluice/engine';
@@ -29,7 +30,7 @@ import { NotificationService } from './notifications/notification-service.js';
 import { Metrics } from './ops/metrics.js';
 import { createScaffolder } from './scaffolder/create-scaffolder.js';
 import { withBuiltinWorkflows } from './scaffolder/task-workflow.js';
-import type { TemplateAction } from '@sluice/scaffolder';
+import { createKubernetesApplyAction, type TemplateAction } from '@sluice/scaffolder';
 import { WorkflowRegistry } from './workflows/workflow-registry.js';
 
 export interface StartServerOptions {
@@ -92,7 +93,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     notifications,
     templatesFolder: config.templates,
     dataDir: config.dataDir,
-    ...(opts.scaffolderActions ? { extraActions: opts.scaffolderActions } : {}),
+    extraActions: opts.scaffolderActions ?? [kubernetesApply(config, opts.env, clock)],
     log: (level, message) => log[level](message),
   });
   const runtime = new Runtime({
@@ -173,6 +174,17 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
         log.flush?.();
       })()),
   };
+}
+
+/**
+ * `kubernetes:apply`: to the cluster of `KUBECONFIG` (or the in-cluster service account when
+ * running in a pod), else — the embedded default — into a local GitOps repository under the data
+ * directory, one commit per request, for an Argo CD or Flux to sync.
+ */
+function kubernetesApply(config: ServerConfig, env: Readonly<Record<string, string | undefined>>, clock: Clock): TemplateAction<never> {
+  if (env.KUBECONFIG) return createKubernetesApplyAction({ kubeconfig: env.KUBECONFIG }) as TemplateAction<never>;
+  if (env.KUBERNETES_SERVICE_HOST) return createKubernetesApplyAction({ inCluster: true }) as TemplateAction<never>;
+  return createKubernetesApplyAction({ gitops: { dir: join(config.dataDir, 'gitops'), clock: { now: () => new Date(clock.now()) } } }) as TemplateAction<never>;
 }
 
 /** Calls `onChange` (debounced) when files under `folder` change; nothing when it does not exist. */
