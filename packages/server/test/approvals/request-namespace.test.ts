@@ -1,19 +1,17 @@
 /**
- * The request-namespace workflow's journeys through HTTP only: executed through the Orchestrator
- * API as dev1, scaffolder calls going to the Backstage test double (with the server's self token),
- * approvals, decisions and notifications through Sluice itself. Large approved, large denied,
+ * The request-namespace workflow's journeys through HTTP only, inside Sluice: executed through the
+ * Orchestrator API as dev1; the namespace template runs on Sluice's own scaffolder (manifests
+ * committed to the local GitOps repository); approvals, decisions and notifications through Sluice. Large approved, large denied,
  * large not decided within 7 days, and small.
  */
-import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startBackstageFake, type BackstageFake } from '@sluice/test-doubles';
-import { SkewedClock, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { REPO, SERVICE_TOKEN, SkewedClock, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { REQUEST_NAMESPACE_FOLDER, execute, until } from './approval-fixtures.js';
 
-const selfToken = randomBytes(18).toString('base64url');
 const clock = new SkewedClock();
 let s: TestServer;
-let scaffolder: BackstageFake;
 const tokens: Record<string, string> = {};
 
 interface Detail {
@@ -30,18 +28,11 @@ interface Approval {
 }
 
 beforeAll(async () => {
-  scaffolder = await startBackstageFake({ tokens: [{ token: selfToken, subject: 'sluice-workflows' }], defaultTaskStatuses: ['processing', 'completed'] });
-  s = await startTestServer({
-    workflows: [REQUEST_NAMESPACE_FOLDER],
-    selfToken,
-    clock,
-    settings: { workflowProperties: { 'request-namespace': { 'quarkus.rest-client.scaffolder_openapi_yaml.url': scaffolder.url } } },
-  });
+  s = await startTestServer({ workflows: [REQUEST_NAMESPACE_FOLDER], templates: [join(REPO, 'templates/namespace')], clock });
   for (const u of ['dev1', 'admin']) tokens[u] = await s.tokenFor(u);
 });
 afterAll(async () => {
   await s?.stop();
-  await scaffolder?.close();
 });
 
 const input = (namespace: string, size: string) => ({ namespace, requester: 'dev1', git_host: 'gitlab.example.com', size, reason: 'ML training', recipients: ['user:default/dev1'] });
@@ -67,7 +58,13 @@ const approvalOf = (id: string): Promise<Approval> =>
 const titlesOf = async (user: string): Promise<string[]> =>
   ((await (await s.request('/api/notifications?limit=100', { token: tokens[user] })).json()) as { notifications: { payload: { title: string } }[] }).notifications.map((n) => n.payload.title);
 
-const tasksFor = (namespace: string) => scaffolder.tasks().filter((t) => t.values.component_id === namespace);
+/** Sluice's own scaffolder tasks for a namespace, as [template ref, values]. */
+async function tasksFor(namespace: string): Promise<[string, Record<string, unknown>][]> {
+  const body = (await (await s.request('/api/scaffolder/v2/tasks?limit=100', { token: SERVICE_TOKEN })).json()) as {
+    tasks: { spec: { parameters: Record<string, unknown>; templateInfo?: { entityRef?: string } } }[];
+  };
+  return body.tasks.filter((t) => t.spec.parameters.component_id === namespace).map((t) => [t.spec.templateInfo?.entityRef ?? '', t.spec.parameters]);
+}
 
 it('large, approved: asks the platform admins, waits for the decision, then creates the namespace', async () => {
   const id = await execute(s, 'request-namespace', input('dev1-big', 'large'), tokens.dev1);
@@ -76,7 +73,7 @@ it('large, approved: asks the platform admins, waits for the decision, then crea
   // dev1 cannot approve their own request; nothing was launched while waiting.
   const own = await s.request(`/api/approvals/${approval.id}/decision`, { method: 'POST', token: tokens.dev1, json: { decision: 'approved' } });
   expect(own.status).toBe(403);
-  expect(tasksFor('dev1-big')).toEqual([]);
+  expect(await tasksFor('dev1-big')).toEqual([]);
   expect(await titlesOf('admin')).toContain('Approval requested: Large namespace dev1-big for dev1');
 
   const r = await s.request(`/api/approvals/${approval.id}/decision`, { method: 'POST', token: tokens.admin, json: { decision: 'approved', comment: 'go ahead' } });
@@ -85,10 +82,12 @@ it('large, approved: asks the platform admins, waits for the decision, then crea
   expect(d.state).toBe('COMPLETED');
   expect(d.workflowdata?.result).toMatchObject({ completedWith: 'success', message: 'Namespace dev1-big created' });
   expect(d.workflowdata?.result?.outputs).toContainEqual(expect.objectContaining({ key: 'Approved by', value: 'user:default/admin' }));
-  expect(tasksFor('dev1-big').map((t) => [t.templateRef, t.values])).toEqual([
+  expect(await tasksFor('dev1-big')).toEqual([
     ['template:default/orchestrator-namespace-request', { component_id: 'dev1-big', namespace_owner: 'dev1', git_host: 'gitlab.example.com', size: 'large' }],
   ]);
-  expect(scaffolder.violations).toEqual([]);
+  // With no cluster configured, the manifests were committed to the local GitOps repository.
+  const quota = execFileSync('git', ['-C', join(s.dir, 'data/gitops'), 'show', 'HEAD:dev1-big/resourcequota-compute-deploy.yaml'], { encoding: 'utf8' });
+  expect(quota).toMatch(/limits\.memory: 24Gi/);
   const titles = await titlesOf('dev1');
   for (const t of ['Approval requested: large namespace dev1-big', 'Approved: large namespace dev1-big', 'Namespace dev1-big created', 'Approved: Large namespace dev1-big for dev1']) expect(titles).toContain(t);
 });
@@ -105,7 +104,7 @@ it('large, denied: the requester is told with the comment, nothing is created', 
     message: 'Request for large namespace dev1-denied denied by user:default/admin',
     outputs: [{ key: 'Comment', value: 'use a medium one', format: 'text' }],
   });
-  expect(tasksFor('dev1-denied')).toEqual([]);
+  expect(await tasksFor('dev1-denied')).toEqual([]);
   const list = (await (await s.request('/api/notifications?limit=100', { token: tokens.dev1 })).json()) as { notifications: { payload: { title: string; description?: string } }[] };
   const denied = list.notifications.find((n) => n.payload.title === 'Denied: large namespace dev1-denied');
   expect(denied?.payload.description).toBe('Denied by user:default/admin: use a medium one');
@@ -121,7 +120,7 @@ it('large, not decided within 7 days: ends with a "not decided in time" notifica
   expect(await titlesOf('dev1')).toContain('Not decided in time: large namespace dev1-late');
   const late = await s.request(`/api/approvals/${approval.id}/decision`, { method: 'POST', token: tokens.admin, json: { decision: 'approved' } });
   expect(late.status).toBe(409);
-  expect(tasksFor('dev1-late')).toEqual([]);
+  expect(await tasksFor('dev1-late')).toEqual([]);
 });
 
 it('small: launched at once without any approval, polled until completed', async () => {
@@ -129,8 +128,9 @@ it('small: launched at once without any approval, polled until completed', async
   const d = await finish(id);
   expect(d.state).toBe('COMPLETED');
   expect(d.workflowdata?.result).toMatchObject({ completedWith: 'success', message: 'Namespace dev1-small created' });
-  expect(tasksFor('dev1-small')).toHaveLength(1);
-  expect(tasksFor('dev1-small')[0]!.values).toEqual({ component_id: 'dev1-small', namespace_owner: 'dev1', git_host: 'gitlab.example.com', size: 'small' });
+  expect(await tasksFor('dev1-small')).toEqual([
+    ['template:default/orchestrator-namespace-request', { component_id: 'dev1-small', namespace_owner: 'dev1', git_host: 'gitlab.example.com', size: 'small' }],
+  ]);
   const r = await s.request('/api/approvals?status=all', { token: tokens.admin });
   expect(((await r.json()) as { approvals: Approval[] }).approvals.some((a) => a.instanceId === id)).toBe(false);
   expect(await titlesOf('dev1')).toContain('Namespace dev1-small created');
