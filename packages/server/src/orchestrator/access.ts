@@ -12,8 +12,17 @@ import type { WorkflowEntry } from '../workflows/workflow-registry.js';
 export type Caller = UserPrincipal | ServicePrincipal;
 export type Need = 'read' | 'use';
 
+/**
+ * Workflows Sluice runs for itself (scaffolder tasks: `sluice.scaffolder-task`) are not the
+ * Orchestrator's: their instances are neither listed nor readable through its API.
+ */
+export function isInternalWorkflow(id: string): boolean {
+  return id.startsWith('sluice.');
+}
+
 /** May `p` read (or use) the workflow `id`? */
 export function allowed(ctx: AppContext, p: Caller, id: string, need: Need): boolean {
+  if (isInternalWorkflow(id)) return false;
   return need === 'read' ? ctx.permissions.canReadWorkflow(p, id) : ctx.permissions.canUseWorkflow(p, id);
 }
 
@@ -36,7 +45,7 @@ export interface VisibleInstance {
  */
 export async function requireInstance(ctx: AppContext, p: Caller, instanceId: string, need: Need, workflowId?: string): Promise<VisibleInstance> {
   const [summary, state] = await Promise.all([ctx.runtime.summary(instanceId), ctx.runtime.get(instanceId)]);
-  if (!summary || !state || (workflowId !== undefined && state.workflowId !== workflowId)) throw notFound(`no instance ${instanceId}`);
+  if (!summary || !state || isInternalWorkflow(state.workflowId) || (workflowId !== undefined && state.workflowId !== workflowId)) throw notFound(`no instance ${instanceId}`);
   if (!allowed(ctx, p, state.workflowId, need)) throw forbidden(`not allowed to ${need === 'read' ? 'read' : 'use'} workflow ${state.workflowId}`);
   if (!ctx.permissions.canSeeInstance(p, summary.initiator)) throw forbidden(`instance ${instanceId} was started by another user`);
   return { state, summary };

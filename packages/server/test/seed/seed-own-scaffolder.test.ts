@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED_APPROVALS_PROJECT, startGitLabFake, type GitLabFake } from '@sluice/test-doubles';
-import { REPO, SEED_FOLDER, SkewedClock, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { REPO, SEED_FOLDER, SERVICE_TOKEN, SkewedClock, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const clock = new SkewedClock();
 let s: TestServer;
@@ -60,4 +60,13 @@ it('creates a medium namespace through the namespace template and commits its ma
   expect(((await comp.json()) as { metadata: { annotations: Record<string, string> } }).metadata.annotations['backstage.io/managed-by']).toBe('orchestrator');
   const notes = (await (await s.request('/api/notifications', { token: dev1 })).json()) as { notifications: { origin: string; payload: { title: string } }[] };
   expect(notes.notifications.map((n) => [n.origin, n.payload.title])).toContainEqual(['sluice-workflows', 'Namespace team-b-dev created']);
+});
+
+it('does not show the scaffolder task runs Sluice makes for itself in the Orchestrator API', async () => {
+  const body = (await (await s.request('/api/orchestrator/v2/workflows/instances', { method: 'POST', token: SERVICE_TOKEN, json: {} })).json()) as { items: { processId: string }[] };
+  expect(body.items.length).toBeGreaterThan(0);
+  expect(body.items.map((i) => i.processId)).toEqual(body.items.map(() => 'create-ocp-namespace-swt'));
+  const internal = (await s.ctx.runtime.query({ workflowId: 'sluice.scaffolder-task' })).items;
+  expect(internal.length).toBeGreaterThan(0);
+  expect((await s.request(`/api/orchestrator/v2/workflows/instances/${internal[0]!.id}`, { token: SERVICE_TOKEN })).status).toBe(404);
 });
