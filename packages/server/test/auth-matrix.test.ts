@@ -154,6 +154,8 @@ const ROWS: Row[] = [
     expect: SIGNED_IN,
   },
   // Past the permission check the unreachable URL is a 400.
+  // GitLab webhooks authenticate with X-Gitlab-Token, not bearer tokens; off unless a secret is configured.
+  { route: 'POST /api/gitlab/webhook', call: async () => ({ method: 'POST', path: '/api/gitlab/webhook', json: { object_kind: 'issue' } }), expect: { anon: 404, dev1: 404, dev2: 404, admin: 404, service: 404 } },
   // Approvals: requested by services for a waiting run of dev1, decided by approvers (platform-admins), never by the requester.
   { route: 'POST /api/approvals', call: async () => ({ method: 'POST', path: '/api/approvals', json: await approvalRequest() }), expect: { anon: 401, dev1: 403, dev2: 403, admin: 403, service: 'ok' } },
   { route: 'GET /api/approvals', call: async () => ({ method: 'GET', path: '/api/approvals' }), expect: SIGNED_IN },

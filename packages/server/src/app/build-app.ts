@@ -6,6 +6,7 @@ import { registerAuthRoutes } from '../auth/auth-routes.js';
 import { ANONYMOUS } from '../auth/principal.js';
 import { registerCatalogRoutes } from '../catalog/catalog-routes.js';
 import { registerEventRoutes } from '../events/event-routes.js';
+import { registerGitLabWebhookRoutes } from '../gitlab/gitlab-webhook-routes.js';
 import { errorHandler } from '../http/error-handler.js';
 import '../http/request-principal.js';
 import { registerNotificationRoutes } from '../notifications/notification-routes.js';
@@ -38,6 +39,7 @@ export async function buildApp(ctx: AppContext, logger: PinoLogger): Promise<Fas
   await registerNotificationRoutes(app, ctx);
   await registerOrchestratorRoutes(app, ctx);
   await registerEventRoutes(app, ctx);
+  await registerGitLabWebhookRoutes(app, ctx);
   await registerScaffolderRoutes(app, ctx);
   await registerApprovalRoutes(app, ctx);
   // Last: its `POST /:workflowId` must not shadow anything above.

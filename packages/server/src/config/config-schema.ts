@@ -13,6 +13,13 @@ export const CONFIG_SCHEMA = {
     baseUrl: { type: 'string', pattern: '^https?://' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     watch: { type: 'boolean' },
+    gitlab: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        webhookSecret: { type: 'string', minLength: 8, description: 'The secret token GitLab sends in X-Gitlab-Token; enables POST /api/gitlab/webhook.' },
+      },
+    },
     limits: {
       type: 'object',
       additionalProperties: false,

@@ -136,6 +136,9 @@ export function loadServerConfig(opts: {
     ...(m.baseUrl ? { baseUrl: String(m.baseUrl).replace(/\/+$/, '') } : {}),
     logLevel: (m.logLevel as ServerConfig['logLevel'] | undefined) ?? 'info',
     watch: (m.watch as boolean | undefined) ?? true,
+    ...(((m.gitlab as { webhookSecret?: string } | undefined)?.webhookSecret ?? env.SLUICE_GITLAB_WEBHOOK_SECRET)
+      ? { gitlabWebhookSecret: (m.gitlab as { webhookSecret?: string } | undefined)?.webhookSecret ?? env.SLUICE_GITLAB_WEBHOOK_SECRET! }
+      : {}),
     maxPendingWork: (m.limits as { maxPendingWork?: number } | undefined)?.maxPendingWork ?? 2000,
     workflowEnv: (m.workflowEnv as Record<string, string> | undefined) ?? {},
     workflowProperties: (m.workflowProperties as Record<string, Record<string, string>> | undefined) ?? {},

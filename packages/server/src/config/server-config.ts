@@ -55,6 +55,8 @@ export interface ServerConfig {
    * accepting runs whose calls then time out.
    */
   readonly maxPendingWork: number;
+  /** GitLab's webhook secret token; when set, `POST /api/gitlab/webhook` turns issue label changes into CloudEvents. */
+  readonly gitlabWebhookSecret?: string;
   /** Watch workflow folders and reload definitions when their files change. */
   readonly watch: boolean;
   /** Extra configuration for workflows (beside the environment), e.g. `GITLAB_URL`. */
