@@ -5,6 +5,7 @@
  */
 import type { TaskSpecV1beta3 } from '@sluice/scaffolder';
 import type { ServerDb } from '../db/server-db.js';
+import type { ScaffolderTaskRow } from './task-tables.js';
 
 export type TaskStatus = 'open' | 'processing' | 'completed' | 'failed' | 'cancelled';
 export type TaskEventType = 'log' | 'completion' | 'cancelled' | 'recovered';
@@ -154,18 +155,7 @@ export class TaskStore {
     return row !== undefined;
   }
 
-  private toTask(r: {
-    id: string;
-    spec: unknown;
-    status: string;
-    created_by: string | null;
-    template_ref: string;
-    instance_id: string | null;
-    output: unknown;
-    error: unknown;
-    created_at: number;
-    last_heartbeat_at: number | null;
-  }): StoredTask {
+  private toTask(r: Omit<ScaffolderTaskRow, 'ended_at'>): StoredTask {
     return {
       id: r.id,
       spec: this.o.db.fromJson<TaskSpecV1beta3>(r.spec),
