@@ -171,7 +171,9 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
         await db.close();
         await opened.close();
         log.info('sluice stopped');
-        log.flush?.();
+        // Drain the asynchronous log stream before the process exits: a synchronous flush at exit
+        // could overtake a write still in flight and print the last lines out of order.
+        await new Promise<void>((resolve) => log.flush(() => resolve()));
       })()),
   };
 }
