@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBackstageDouble, type BackstageDouble } from './backstage-child.js';
+// The stores bench's Backstage fake child serves this bench's seed workload too.
+import { startBackstageChild, startBackstageInline, type BackstageChild } from '../../stores/bench/backstage-child.js';
 import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { startBenchServer } from './bench-server.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -65,10 +66,10 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       db = await createBenchDatabase();
       cleanups.unshift(() => db!.drop());
     }
-    let backstage: BackstageDouble | undefined;
+    let backstage: BackstageChild | undefined;
     let report: { requests: number; violations: string[] } | undefined;
     if (workload.needsBackstage) {
-      backstage = await startBackstageDouble({ inProcess: o.inProcess ?? false });
+      backstage = await (o.inProcess ? startBackstageInline() : startBackstageChild());
       const fake = backstage;
       cleanups.unshift(async () => (report = await fake.stop()));
     }
