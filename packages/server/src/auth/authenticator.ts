@@ -42,9 +42,4 @@ export class Authenticator {
     const ownershipEntityRefs = [userEntityRef, ...groups];
     return { type: 'user', userEntityRef, ownershipEntityRefs, isAdmin: ownershipEntityRefs.some((r) => this.admins.includes(r)) };
   }
-
-  /** True when `token` is one of the static tokens (so it can be masked or refused where users are expected). */
-  isStaticToken(token: string): boolean {
-    return this.statics.some((s) => s.token.toString() === token);
-  }
 }
