@@ -15,3 +15,4 @@ export type { WorkflowEntry } from './workflows/workflow-registry.js';
 export type { AppContext } from './app/context.js';
 export { SELF_SUBJECT, selfToken } from './app/data-dir-secrets.js';
 export { createServerActions } from './scaffolder/actions/server-actions.js';
+export type * from './api-types.js';

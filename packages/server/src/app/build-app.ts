@@ -12,6 +12,8 @@ import '../http/request-principal.js';
 import { registerNotificationRoutes } from '../notifications/notification-routes.js';
 import { registerOpsRoutes } from '../ops/ops-routes.js';
 import { registerOrchestratorRoutes } from '../orchestrator/orchestrator-routes.js';
+import { Portal, defaultPortalDir } from '../portal/portal-static.js';
+import { registerPortalRoutes } from '../portal/portal-routes.js';
 import { registerScaffolderRoutes } from '../scaffolder/scaffolder-routes.js';
 import { registerSonataflowRoutes } from '../sonataflow/sonataflow-routes.js';
 import type { AppContext } from './context.js';
@@ -30,9 +32,11 @@ export async function buildApp(ctx: AppContext, logger: PinoLogger): Promise<Fas
     req.principal = await ctx.auth.authenticate(req.headers.authorization);
   });
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { name: 'NotFoundError', message: `${req.url} path not found` }, request: { method: req.method, url: req.url }, response: { statusCode: 404 } }),
-  );
+  const portal = await Portal.register(app, ctx.config.portalDir ?? defaultPortalDir());
+  app.setNotFoundHandler((req, reply) => {
+    if (portal.fallback(req, reply)) return;
+    return reply.status(404).send({ error: { name: 'NotFoundError', message: `${req.url} path not found` }, request: { method: req.method, url: req.url }, response: { statusCode: 404 } });
+  });
   await registerOpsRoutes(app, ctx);
   await registerAuthRoutes(app, ctx);
   await registerCatalogRoutes(app, ctx);
@@ -42,6 +46,7 @@ export async function buildApp(ctx: AppContext, logger: PinoLogger): Promise<Fas
   await registerGitLabWebhookRoutes(app, ctx);
   await registerScaffolderRoutes(app, ctx);
   await registerApprovalRoutes(app, ctx);
+  await registerPortalRoutes(app, ctx);
   // Last: its `POST /:workflowId` must not shadow anything above.
   await registerSonataflowRoutes(app, ctx);
   return app;

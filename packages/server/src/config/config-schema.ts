@@ -10,6 +10,7 @@ export const CONFIG_SCHEMA = {
     workflows: { type: 'string', minLength: 1 },
     templates: { type: 'string', minLength: 1 },
     catalog: { type: 'string', minLength: 1 },
+    portalDir: { type: 'string', minLength: 1, description: 'The built portal (packages/web/dist) served at /.' },
     baseUrl: { type: 'string', pattern: '^https?://' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     watch: { type: 'boolean' },

@@ -45,6 +45,7 @@ const TWINS: readonly (readonly [keyof ServeFlags, string, string])[] = [
 const ENV_ONLY: readonly (readonly [string, string])[] = [
   ['baseUrl', 'SLUICE_BASE_URL'],
   ['logLevel', 'SLUICE_LOG_LEVEL'],
+  ['portalDir', 'SLUICE_PORTAL_DIR'],
 ];
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -133,6 +134,7 @@ export function loadServerConfig(opts: {
     workflows: resolve(cwd, (m.workflows as string | undefined) ?? 'workflows'),
     templates: resolve(cwd, (m.templates as string | undefined) ?? 'templates'),
     catalog: resolve(cwd, (m.catalog as string | undefined) ?? 'catalog'),
+    ...(m.portalDir ? { portalDir: resolve(cwd, m.portalDir as string) } : {}),
     ...(m.baseUrl ? { baseUrl: String(m.baseUrl).replace(/\/+$/, '') } : {}),
     logLevel: (m.logLevel as ServerConfig['logLevel'] | undefined) ?? 'info',
     watch: (m.watch as boolean | undefined) ?? true,

@@ -43,6 +43,8 @@ export interface ServerConfig {
   readonly workflows: string;
   readonly templates: string;
   readonly catalog: string;
+  /** The built portal served at `/`; default: this repository's packages/web/dist. */
+  readonly portalDir?: string;
   /** The URL others reach this server at; default `http://<host>:<port>`. */
   readonly baseUrl?: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

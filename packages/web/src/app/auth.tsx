@@ -1,0 +1,90 @@
+/**
+ * Who is signed in. The portal token lives in localStorage; `/api/auth/me` says who it stands for.
+ * Guest sign-in (the embedded default) picks a catalog user; with OIDC configured the browser goes
+ * through the provider and comes back with the token in the URL fragment.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import type { Me, PortalSession } from '../api/types';
+
+export type SignedInUser = Extract<Me, { type: 'user' }>;
+
+interface AuthState {
+  readonly user: SignedInUser | null;
+  readonly loading: boolean;
+  readonly signInAsGuest: (userEntityRef: string) => Promise<void>;
+  readonly signOut: () => void;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+/** Takes a token handed back by the OIDC sign-in (`#token=…`) and removes it from the address bar. */
+function takeTokenFromFragment(): void {
+  if (!window.location.hash.includes('token=')) return;
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const token = params.get('token');
+  if (token) tokenStore.set(token);
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SignedInUser | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(async () => {
+    if (!tokenStore.get()) {
+      setUser(null);
+      setLoading(false);
+      return;
+    }
+    try {
+      const me = await api<Me>('/api/auth/me');
+      setUser(me.type === 'user' ? me : null);
+    } catch {
+      tokenStore.clear();
+      setUser(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    takeTokenFromFragment();
+    setUnauthorizedHandler(() => {
+      tokenStore.clear();
+      setUser(null);
+    });
+    void load();
+  }, [load]);
+
+  const signInAsGuest = useCallback(
+    async (userEntityRef: string) => {
+      const session = await api<PortalSession>('/api/auth/guest/refresh', { body: { userEntityRef } });
+      tokenStore.set(session.token);
+      setLoading(true);
+      await load();
+    },
+    [load],
+  );
+
+  const signOut = useCallback(() => {
+    tokenStore.clear();
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, loading, signInAsGuest, signOut }), [user, loading, signInAsGuest, signOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for pages behind the sign-in gate. */
+export function useUser(): SignedInUser {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}

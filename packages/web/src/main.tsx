@@ -1,0 +1,35 @@
+/** The portal's entry: theme, sign-in gate, live notifications and the router. */
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AuthProvider, useAuth } from './app/auth';
+import { LiveNotificationsProvider } from './app/live-notifications';
+import { routes } from './app/routes';
+import { SignInPage } from './app/SignInPage';
+import { theme } from './app/theme';
+import { Loading } from './components/PageStates';
+
+const router = createBrowserRouter(routes);
+
+function Gate() {
+  const { user, loading } = useAuth();
+  if (loading) return <Loading label="Signing in…" />;
+  if (!user) return <SignInPage />;
+  return (
+    <LiveNotificationsProvider key={user.userEntityRef}>
+      <RouterProvider router={router} />
+    </LiveNotificationsProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <AuthProvider>
+        <Gate />
+      </AuthProvider>
+    </ThemeProvider>
+  </StrictMode>,
+);
