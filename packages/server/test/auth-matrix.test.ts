@@ -4,6 +4,9 @@
  * when allowed (or the route's own non-auth answer, e.g. 409 for a run in the wrong state), 401,
  * 403 or 404 when not. A route added without a row here fails the completeness check.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SERVICE_TOKEN, startTestServer, type TestServer } from './helpers/test-server.js';
 import { DEV2, jsonOf, serverSettings, waitForState, writeWorkflows } from './orchestrator/workflow-fixtures.js';
@@ -37,6 +40,7 @@ const SC = '/api/scaffolder/v2';
 /** A task of dev1: other users are told it does not exist. */
 const OWN_TASK: Record<Who, Cell> = { anon: 401, dev1: 'ok', dev2: 404, admin: 'ok', service: 'ok' };
 let seq = 0;
+let portalDir = '';
 
 async function execute(wf: string, who: Exclude<Who, 'anon'>, inputData: unknown = {}): Promise<string> {
   return (await jsonOf<{ id: string }>(await s.request(`${O}/${wf}/execute`, { method: 'POST', token: tokens[who]!, json: { inputData } }))).id;
@@ -165,12 +169,20 @@ const ROWS: Row[] = [
     call: async () => ({ method: 'POST', path: `/api/approvals/${await newApproval()}/decision`, json: { decision: 'approved', comment: 'ok' } }),
     expect: { anon: 401, dev1: 403, dev2: 403, admin: 'ok', service: 403 },
   },
+  { route: 'GET /api/sluice/workflows/:workflowId/graph', call: async () => ({ method: 'GET', path: '/api/sluice/workflows/greet/graph' }), expect: SIGNED_IN },
+  { route: 'GET /api/sluice/workflows/:workflowId/graph#restricted', call: async () => ({ method: 'GET', path: '/api/sluice/workflows/restricted/graph' }), expect: { anon: 401, dev1: 'ok', dev2: 403, admin: 'ok', service: 'ok' } },
+  { route: 'GET /api/sluice/instances/:instanceId/graph', call: async () => ({ method: 'GET', path: `/api/sluice/instances/${doneRun}/graph` }), expect: OWNER_OR_ADMIN },
+  { route: 'GET /api/sluice/instances/:instanceId/history', call: async () => ({ method: 'GET', path: `/api/sluice/instances/${doneRun}/history` }), expect: OWNER_OR_ADMIN },
+  // The portal's files are public: it signs in in the browser.
+  { route: 'GET /*', call: async () => ({ method: 'GET', path: '/', headers: { accept: 'text/html' } }), expect: ALL_OK },
   { route: 'POST /api/scaffolder/v2/templates/import', call: async () => ({ method: 'POST', path: `${SC}/templates/import`, json: { url: 'http://127.0.0.1:9/template.yaml' } }), expect: { anon: 401, dev1: 403, dev2: 403, admin: 400, service: 400 } },
 ];
 
 beforeAll(async () => {
   fixtures = writeWorkflows();
-  s = await startTestServer({ workflows: fixtures.folders, templates: templateFolders(), settings: serverSettings(), env: { TINY_URL: 'http://127.0.0.1:9' } });
+  portalDir = mkdtempSync(join(tmpdir(), 'sluice-matrix-portal-'));
+  writeFileSync(join(portalDir, 'index.html'), '<!doctype html><title>portal</title>');
+  s = await startTestServer({ workflows: fixtures.folders, templates: templateFolders(), settings: { ...serverSettings(), portalDir }, env: { TINY_URL: 'http://127.0.0.1:9' } });
   tokens.dev1 = await s.tokenFor('dev1');
   tokens.dev2 = await s.tokenFor(DEV2);
   tokens.admin = await s.tokenFor('admin');
@@ -186,6 +198,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.stop();
   fixtures?.cleanup();
+  if (portalDir) rmSync(portalDir, { recursive: true, force: true });
 });
 
 it('has a row for every route the server serves', () => {

@@ -23,6 +23,8 @@ export interface WorkflowOverviewDTO {
   lastRunStatus?: ProcessInstanceStatusDTO;
   description?: string;
   isAvailable?: boolean;
+  /** Sluice extension (the spec allows extra fields): why the workflow is unavailable, one line per problem, paths relative to the workflows folder. */
+  unavailableReasons?: string[];
 }
 
 export interface WorkflowOverviewListResultDTO {

@@ -4,7 +4,9 @@
  * SearchRequest over workflowId (or id), name, description, format, version, isAvailable, lastRunId,
  * lastRunStatus and lastTriggeredMs; the entity variant lists the workflows an entity names in its
  * annotation plus those run for it (`variables.targetEntity`), with the last run for that entity.
+ * An unavailable workflow also carries `unavailableReasons` (a Sluice extension the portal shows).
  */
+import { dirname } from 'node:path';
 import type { InstanceSummary } from '@sluice/engine';
 import type { AppContext } from '../app/context.js';
 import type { WorkflowEntry } from '../workflows/workflow-registry.js';
@@ -51,8 +53,19 @@ export function overviewOf(entry: WorkflowEntry, lastRun: InstanceSummary | unde
     ...(def?.name ? { name: def.name } : {}),
     ...(def?.description !== undefined ? { description: def.description } : {}),
     isAvailable: entry.available,
+    ...(!entry.available ? { unavailableReasons: unavailableReasons(entry) } : {}),
     ...(lastRun ? { lastRunId: lastRun.id, lastTriggeredMs: lastRun.startedAt, lastRunStatus: statusOf(lastRun.status) } : {}),
   };
+}
+
+/**
+ * Why `entry` is unavailable, with the server's folders cut off the file paths (`<workflow folder>/<file>:line…`
+ * rather than absolute paths).
+ */
+function unavailableReasons(entry: WorkflowEntry): string[] {
+  const above = `${dirname(dirname(entry.file))}/`;
+  const reasons = entry.problems.map((p) => p.split(above).join(''));
+  return reasons.length > 0 ? reasons : ['the workflow cannot run (no reason recorded)'];
 }
 
 /** The newest run of `workflowId` the caller may see. */
