@@ -2,6 +2,7 @@
 import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './AppShell';
+import { legacyRoutes } from './legacy-routes';
 import { NotFoundPage } from './NotFoundPage';
 
 const WorkflowsPage = lazy(() => import('../pages/workflows/WorkflowsPage'));
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: 'templates/:namespace/:name', element: <TemplateRunPage /> },
       { path: 'tasks/:taskId', element: <TaskPage /> },
       { path: 'components', element: <ComponentsPage /> },
+      ...legacyRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
