@@ -73,6 +73,11 @@ describe('workflows', () => {
     expect(byId.greet).toMatchObject({ format: 'yaml', name: 'Greet someone', description: 'Says hello', isAvailable: true });
     expect(byId.waiter).toMatchObject({ format: 'json', name: 'Wait an hour', isAvailable: true });
     expect(byId.broken).toMatchObject({ isAvailable: false });
+    // Why, with paths relative to the workflows folder (no server paths leak).
+    const reasons = (byId.broken as { unavailableReasons: string[] }).unavailableReasons;
+    expect(reasons[0]).toMatch(/^broken\/application\.properties:1: SLUICE_TEST_NEVER_SET is not set/);
+    expect(reasons.join('\n')).not.toContain(s.dir);
+    expect(byId.greet).not.toHaveProperty('unavailableReasons');
   });
 
   it('filters, sorts and pages overviews', async () => {

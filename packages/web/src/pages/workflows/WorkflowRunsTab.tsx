@@ -1,0 +1,88 @@
+/**
+ * The Runs tab of a workflow: its runs, newest first, paged on the server (one extra row is asked
+ * for to know whether there is a next page: the API gives no total). Refreshed every 5 s while a
+ * shown run is still going, else every 15 s.
+ */
+import { Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { useApi } from '../../app/use-api';
+import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { RunStatusChip } from '../../components/status/RunStatusChip';
+import { isRunEnded } from '../../components/status/run-status';
+import { formatAgo, formatDateTime, runDuration } from './format';
+import { workflowRuns } from './workflow-api';
+
+export function WorkflowRunsTab({ workflowId }: { workflowId: string }) {
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(20);
+  const [poll, setPoll] = useState(15_000);
+  const runs = useApi(
+    `runs:${workflowId}:${page}:${pageSize}`,
+    (signal) => workflowRuns(workflowId, { offset: page * pageSize, pageSize: pageSize + 1, orderBy: 'start', orderDirection: 'DESC' }, signal),
+    { pollMs: poll },
+  );
+  const all = runs.data?.items ?? [];
+  const items = all.slice(0, pageSize);
+  const hasMore = all.length > pageSize;
+  const wantPoll = items.some((r) => !isRunEnded(r.state)) ? 5_000 : 15_000;
+  if (runs.data && wantPoll !== poll) setPoll(wantPoll);
+
+  if (runs.error && !runs.data) return <ErrorState error={runs.error} title="Could not load the runs" onRetry={runs.reload} />;
+  if (!runs.data) return <Loading label="Loading the runs…" />;
+  if (items.length === 0 && page === 0) return <EmptyState title="This workflow has not run yet" />;
+
+  return (
+    <>
+      {runs.error && <ErrorState error={runs.error} title="Could not refresh the runs" onRetry={runs.reload} />}
+      <TableContainer component={Paper}>
+        <Table size="small" aria-label="Runs of this workflow">
+          <TableHead>
+            <TableRow>
+              <TableCell>ID</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Started</TableCell>
+              <TableCell>Duration</TableCell>
+              <TableCell>Started by</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map((r) => (
+              <TableRow key={r.id} hover>
+                <TableCell>
+                  <Link component={RouterLink} to={`/runs/${encodeURIComponent(r.id)}`} sx={{ fontFamily: 'monospace' }}>
+                    {r.id}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <RunStatusChip status={r.state} />
+                </TableCell>
+                <TableCell>
+                  {formatDateTime(r.start)}
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {formatAgo(r.start)}
+                  </Typography>
+                </TableCell>
+                <TableCell>{runDuration(r.start, r.end, r.duration)}</TableCell>
+                <TableCell>{r.initiatorEntity?.replace(/^user:default\//, '') ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <TablePagination
+        component="div"
+        count={hasMore ? -1 : page * pageSize + items.length}
+        page={page}
+        rowsPerPage={pageSize}
+        rowsPerPageOptions={[10, 20, 50]}
+        onPageChange={(_e, p) => setPage(p)}
+        onRowsPerPageChange={(e) => {
+          setPageSize(Number(e.target.value));
+          setPage(0);
+        }}
+        labelDisplayedRows={({ from, to }) => `${from}–${to}${hasMore ? ' (more on the next page)' : ''}`}
+      />
+    </>
+  );
+}
