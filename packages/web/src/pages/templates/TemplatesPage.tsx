@@ -1,4 +1,84 @@
-// Placeholder until the page is written.
+/**
+ * Templates (`/templates`): the catalog's Software Templates as a gallery of cards, filtered by a
+ * search over title and description and by tags (kept in the address: `?q=&tag=`). "Choose" opens
+ * the template's form.
+ */
+import { Box, InputAdornment, TextField, Typography } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
+import { useSearchParams } from 'react-router';
+import { useApi } from '../../app/use-api';
+import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { entityTitle, listEntitiesOfKind } from './catalog-api';
+import { TagFilter } from './TagFilter';
+import { TemplateCard } from './TemplateCard';
+
 export default function TemplatesPage() {
-  return <p>TemplatesPage</p>;
+  const [params, setParams] = useSearchParams();
+  const templates = useApi('catalog:templates', (signal) => listEntitiesOfKind('template', signal));
+  const search = params.get('q') ?? '';
+  const selected = params.getAll('tag');
+
+  const update = (q: string, tags: readonly string[]) => {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    for (const t of tags) p.append('tag', t);
+    setParams(p, { replace: true });
+  };
+  const toggle = (tag: string) => update(search, selected.includes(tag) ? selected.filter((t) => t !== tag) : [...selected, tag]);
+
+  const all = [...(templates.data ?? [])].sort((a, b) => entityTitle(a).localeCompare(entityTitle(b)));
+  const tags = [...new Set(all.flatMap((t) => t.metadata.tags ?? []))].sort();
+  const needle = search.trim().toLowerCase();
+  const shown = all.filter(
+    (t) =>
+      (selected.length === 0 || (t.metadata.tags ?? []).some((tag) => selected.includes(tag))) &&
+      (!needle || `${entityTitle(t)} ${t.metadata.name} ${t.metadata.description ?? ''}`.toLowerCase().includes(needle)),
+  );
+
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }}>
+      <div>
+        <Typography variant="h4" component="h1">
+          Templates
+        </Typography>
+        <Typography color="text.secondary">Create something new from a Software Template: fill in its form and a task does the rest.</Typography>
+      </div>
+      {!templates.data && templates.loading && <Loading label="Loading the templates…" />}
+      {!templates.data && templates.error && <ErrorState error={templates.error} title="Cannot load the templates" onRetry={templates.reload} />}
+      {templates.data && (
+        <>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+            <TextField
+              label="Search templates"
+              type="search"
+              size="small"
+              value={search}
+              onChange={(e) => update(e.target.value, selected)}
+              slotProps={{
+                input: {
+                  startAdornment: (
+                    <InputAdornment position="start">
+                      <SearchIcon fontSize="small" aria-hidden />
+                    </InputAdornment>
+                  ),
+                },
+              }}
+            />
+            <TagFilter tags={tags} selected={selected} onToggle={toggle} />
+          </Box>
+          {all.length === 0 ? (
+            <EmptyState title="The catalog has no templates yet" />
+          ) : shown.length === 0 ? (
+            <EmptyState title="No template matches the filters" />
+          ) : (
+            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' }}>
+              {shown.map((t) => (
+                <TemplateCard key={`${t.metadata.namespace ?? 'default'}/${t.metadata.name}`} template={t} />
+              ))}
+            </Box>
+          )}
+        </>
+      )}
+    </Box>
+  );
 }
