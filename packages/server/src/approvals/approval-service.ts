@@ -183,4 +183,4 @@ function alreadyDone(a: Approval): Error {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const approvalLink = (id: string): string => `/api/approvals/${encodeURIComponent(id)}`;
+const approvalLink = (id: string): string => `/approvals?id=${encodeURIComponent(id)}`;

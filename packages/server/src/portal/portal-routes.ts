@@ -1,7 +1,8 @@
 /**
  * Routes the portal needs beyond the Upstream APIs, under `/api/sluice`: a workflow's graph (for the
  * definition and for a run, from the version that run started with) and a run's history, paged by
- * sequence number so a run page can follow it live. Same permissions as the Orchestrator API.
+ * sequence number so a run page can follow it live (the first page also carries the run's input).
+ * Same permissions as the Orchestrator API.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.js';
@@ -32,6 +33,11 @@ export async function registerPortalRoutes(app: FastifyInstance, ctx: AppContext
     if (!Number.isInteger(after) || after < 0) throw badRequest(`after must be a non-negative integer (at /after), got ${JSON.stringify(req.query.after)}`);
     const { state } = await requireInstance(ctx, requireAuthenticated(req), req.params.instanceId, 'read');
     const page = await ctx.runtime.history(state.id, after, PAGE);
-    return { instanceId: state.id, entries: page.map(runHistoryEntry), last: page.length > 0 ? page[page.length - 1]!.seq : after };
+    return {
+      instanceId: state.id,
+      entries: page.map(runHistoryEntry),
+      last: page.length > 0 ? page[page.length - 1]!.seq : after,
+      ...(after === 0 && state.input !== undefined ? { input: state.input } : {}),
+    };
   });
 }

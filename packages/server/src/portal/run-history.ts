@@ -1,7 +1,8 @@
 /**
  * A run's history as the portal's timeline reads it: every transition, call, retry, timer, event and
  * error in commit order, with ISO times. Call arguments and results are kept as the engine recorded
- * them (secrets are already masked there; credentials are never recorded).
+ * them (secrets are already masked there; credentials are never recorded). The first page also
+ * carries the run's input (what `inputSchema?instanceId=` gives back, unfiltered).
  */
 import type { Json, StoredHistoryEntry } from '@sluice/engine';
 
@@ -20,6 +21,8 @@ export interface RunHistoryPage {
   readonly entries: readonly RunHistoryEntry[];
   /** Pass as `after` to read what follows; equal to the request's `after` when nothing is new. */
   readonly last: number;
+  /** The input the run started with; on the first page only (`after` 0), for the run page's Input section. */
+  readonly input?: Json;
 }
 
 export function runHistoryEntry(h: StoredHistoryEntry): RunHistoryEntry {

@@ -76,7 +76,7 @@ export function approvalsSuite(database?: () => string): void {
     const st = await s.ctx.store.get(a.instanceId);
     expect(Object.keys(st!.timers)).toEqual([]);
     for (const user of ['admin', 'ops2']) {
-      const n = (await notificationsOf(user)).find((x) => x.payload.link === `/api/approvals/${a.id}`);
+      const n = (await notificationsOf(user)).find((x) => x.payload.link === `/approvals?id=${a.id}`);
       expect(n).toMatchObject({ origin: 'sluice-approvals', payload: { title: 'Approval requested: Approve dev1 big' } });
     }
     expect((await notificationsOf('dev1')).some((x) => x.payload.link?.includes(a.id))).toBe(false);
