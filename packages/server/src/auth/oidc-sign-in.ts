@@ -5,15 +5,17 @@
  * signature against the provider's JWKS too, not only TLS), maps the `userClaim` claim to
  * `user:default/<value>` (403 unless the catalog has that user) and redirects to the portal path
  * with a portal token in the URL fragment (`#token=…&expiresInSeconds=…`), which never reaches a
- * server log or a Referer header.
+ * server log or a Referer header. When the sign-in is refused (an unknown user, a provider error), a
+ * browser (Accept: text/html) is sent back to the portal path with `#error=<reason>` for the portal's
+ * sign-in page to show; other clients get the error status (401, 403, 503) in the API's shape.
  */
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidcClient from 'openid-client';
 import type { AppContext } from '../app/context.js';
 import { sessionKey } from '../app/data-dir-secrets.js';
 import type { OidcConfig } from '../config/server-config.js';
 import { HttpError, badRequest, forbidden, unauthorized } from '../http/http-error.js';
-import { OidcTransactions } from './oidc-transaction.js';
+import { OidcTransactions, type OidcTransaction } from './oidc-transaction.js';
 import { issuePortalSession } from './portal-session.js';
 
 const START_QUERY = { type: 'object', properties: { redirect: { type: 'string', maxLength: 2000 } } } as const;
@@ -53,6 +55,16 @@ export async function registerOidcSignIn(app: FastifyInstance, ctx: AppContext, 
     if (!tx) throw badRequest('this sign-in has expired or was started in another browser; sign in again');
     const params = new URL(req.url, 'http://localhost').searchParams;
     if (params.get('state') !== tx.state) throw badRequest('the sign-in state does not match; sign in again');
+    try {
+      return await finishSignIn(req, reply, tx, params);
+    } catch (err) {
+      // A browser is sent back to the portal with the reason, which its sign-in page shows.
+      if (!(err instanceof HttpError) || !(req.headers.accept ?? '').includes('text/html')) throw err;
+      return reply.header('referrer-policy', 'no-referrer').redirect(`${tx.redirect}#${new URLSearchParams({ error: err.message })}`, 302);
+    }
+  });
+
+  async function finishSignIn(req: FastifyRequest, reply: FastifyReply, tx: OidcTransaction, params: URLSearchParams): Promise<FastifyReply> {
     const config = await provider(req.log);
     const current = new URL(redirectUri());
     current.search = params.toString();
@@ -73,7 +85,7 @@ export async function registerOidcSignIn(app: FastifyInstance, ctx: AppContext, 
     req.log.info({ user: ref, method: 'oidc' }, 'signed in');
     const fragment = new URLSearchParams({ token: session.token, expiresInSeconds: String(session.expiresInSeconds) });
     return reply.header('referrer-policy', 'no-referrer').redirect(`${tx.redirect}#${fragment}`, 302);
-  });
+  }
 }
 
 /** Discovers the provider on first use and keeps it; a failed discovery is tried again next time. */

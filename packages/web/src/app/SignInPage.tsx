@@ -19,7 +19,7 @@ interface GuestUser {
 }
 
 export function SignInPage() {
-  const { signInAsGuest } = useAuth();
+  const { signInAsGuest, signInError } = useAuth();
   const providers = useApi('providers', (signal) => api<Providers>('/api/auth/providers', { signal }));
   const users = useApi(providers.data?.guest ? 'guest-users' : null, (signal) => api<{ items: GuestUser[] }>('/api/auth/guest/users', { signal }));
   const [picked, setPicked] = useState('');
@@ -48,6 +48,11 @@ export function SignInPage() {
           <Typography color="text.secondary" sx={{ mb: 3 }}>
             Developer self-service: namespaces and more, run by durable workflows.
           </Typography>
+          {signInError && (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              Sign-in was refused: {signInError}
+            </Alert>
+          )}
           {providers.loading && !providers.data && <Loading />}
           {providers.error && <ErrorState error={providers.error} title="Cannot reach Sluice" onRetry={providers.reload} />}
           {providers.data && (

@@ -12,24 +12,32 @@ export type SignedInUser = Extract<Me, { type: 'user' }>;
 interface AuthState {
   readonly user: SignedInUser | null;
   readonly loading: boolean;
+  /** Why the last sign-in through the identity provider was refused. */
+  readonly signInError: string | undefined;
   readonly signInAsGuest: (userEntityRef: string) => Promise<void>;
   readonly signOut: () => void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
-/** Takes a token handed back by the OIDC sign-in (`#token=…`) and removes it from the address bar. */
-function takeTokenFromFragment(): void {
-  if (!window.location.hash.includes('token=')) return;
-  const params = new URLSearchParams(window.location.hash.slice(1));
+/**
+ * Takes what the OIDC sign-in hands back in the URL fragment (`#token=…`, or `#error=…` when the
+ * server refused the user) and removes it from the address bar. Returns the error, if any.
+ */
+function takeFragment(): string | undefined {
+  const hash = window.location.hash;
+  if (!hash.includes('token=') && !hash.includes('error=')) return undefined;
+  const params = new URLSearchParams(hash.slice(1));
   const token = params.get('token');
   if (token) tokenStore.set(token);
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return params.get('error') ?? undefined;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [loading, setLoading] = useState(true);
+  const [signInError, setSignInError] = useState<string>();
 
   const load = useCallback(async () => {
     if (!tokenStore.get()) {
@@ -49,7 +57,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    takeTokenFromFragment();
+    setSignInError(takeFragment());
     setUnauthorizedHandler(() => {
       tokenStore.clear();
       setUser(null);
@@ -72,7 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, loading, signInAsGuest, signOut }), [user, loading, signInAsGuest, signOut]);
+  const value = useMemo(() => ({ user, loading, signInError, signInAsGuest, signOut }), [user, loading, signInError, signInAsGuest, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
