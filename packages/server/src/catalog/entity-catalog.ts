@@ -9,7 +9,7 @@ import type { Clock, IdSource } from '@sluice/engine';
 import type { ServerDb } from '../db/server-db.js';
 import { badRequest, conflict, notFound } from '../http/http-error.js';
 import type { CatalogGraph } from './catalog-graph.js';
-import type { Directory } from './directory.js';
+import type { Directory, UserProfile } from './directory.js';
 import { entityRefOf, type Entity } from './entity.js';
 import { matchesEntityFilter, type EntityFilter } from './entity-filter.js';
 import { normalizeEntityRef } from './entity-ref.js';
@@ -122,6 +122,18 @@ export class EntityCatalog implements Directory {
 
   async users(): Promise<string[]> {
     return (await this.cache.get()).users();
+  }
+
+  /** The User entity's `spec.profile` (display name, email, picture), or undefined. */
+  async profile(userRef: string): Promise<UserProfile | undefined> {
+    const key = normalizeEntityRef(userRef, { defaultKind: 'user' });
+    if (key === undefined || !key.startsWith('user:')) return undefined;
+    const profile = (await this.store.get(key))?.entity.spec?.['profile'];
+    if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) return undefined;
+    const p = profile as Record<string, unknown>;
+    const out: { displayName?: string; email?: string; picture?: string } = {};
+    for (const k of ['displayName', 'email', 'picture'] as const) if (typeof p[k] === 'string' && p[k]) out[k] = p[k];
+    return out;
   }
 
   private withRelations(entity: Entity, graph: CatalogGraph): Entity {

@@ -25,6 +25,8 @@ it('lists the catalog users to pick from', async () => {
   const { items } = (await r.json()) as { items: { userEntityRef: string; displayName?: string }[] };
   expect(items.map((u) => u.userEntityRef)).toEqual(expect.arrayContaining(['user:default/admin', 'user:default/dev1']));
   expect(items.every((u) => u.userEntityRef.startsWith('user:'))).toBe(true);
+  // Display names come from the User entities' spec.profile (catalog/users.yaml).
+  expect(items.find((u) => u.userEntityRef === 'user:default/dev1')?.displayName).toBe('Developer One');
   expect(await (await s.request('/api/auth/providers')).json()).toEqual({ guest: true, oidc: false });
 });
 
@@ -36,7 +38,7 @@ it('signs in as a catalog user; the token names them, their groups and no admin 
   expect(session.expiresInSeconds).toBe(12 * 3600);
   const me = await s.request('/api/auth/me', { token: session.token });
   expect(me.status).toBe(200);
-  expect(await me.json()).toMatchObject({ type: 'user', userEntityRef: 'user:default/dev1', groups: ['group:default/developers'], isAdmin: false });
+  expect(await me.json()).toMatchObject({ type: 'user', userEntityRef: 'user:default/dev1', groups: ['group:default/developers'], isAdmin: false, displayName: 'Developer One' });
 });
 
 it('makes members of platform-admins administrators', async () => {
