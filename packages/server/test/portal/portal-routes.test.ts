@@ -78,10 +78,12 @@ describe('a run: graph and history', () => {
     expect(types).toContain('state.exited:Answer');
     expect(types.at(-1)).toBe('instance.completed');
     expect(all.last).toBe(all.entries.at(-1)!.seq);
+    expect(all.input).toEqual({ name: 'Ada' });
     for (const e of all.entries) expect(new Date(e.at).toISOString()).toBe(e.at);
     const mid = all.entries[2]!.seq;
     const rest = await jsonOf<RunHistoryPage>(await s.request(`/api/sluice/instances/${run}/history?after=${mid}`, { token: dev1 }));
     expect(rest.entries.map((e) => e.seq)).toEqual(all.entries.filter((e) => e.seq > mid).map((e) => e.seq));
+    expect(rest).not.toHaveProperty('input');
     const none = await jsonOf<RunHistoryPage>(await s.request(`/api/sluice/instances/${run}/history?after=${all.last}`, { token: dev1 }));
     expect(none).toEqual({ instanceId: run, entries: [], last: all.last });
   });
