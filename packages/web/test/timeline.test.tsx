@@ -49,7 +49,8 @@ describe('buildTimeline', () => {
       [2, 'failed', '503', 4000],
       [3, 'failed', '503', undefined],
     ]);
-    expect(a.attempts[2]!.message).toBe('namespace service unavailable');
+    // Every failed attempt says why (retries carry the message too).
+    expect(a.attempts.map((t) => t.message)).toEqual(['namespace service unavailable', 'namespace service unavailable', 'namespace service unavailable']);
     // Each call takes CALL_MS; the action spans the calls and the two waits between them.
     expect(a.attempts.map((t) => attemptDuration(t))).toEqual([CALL_MS, CALL_MS, CALL_MS]);
     expect(itemDuration(a)).toBe(3 * CALL_MS + 2000 + 4000);
@@ -99,9 +100,9 @@ describe('<Timeline> and <FailureSummary>', () => {
     expect(within(row).getByText(/Error 503: namespace service unavailable/)).toBeTruthy();
     const attempts = within(row).getByRole('list', { name: 'Attempts of createNs' });
     expect(within(attempts).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Attempt 1 · failed (503) after 150 ms · retried after 2.0 s',
-      'Attempt 2 · failed (503) after 150 ms · retried after 4.0 s',
-      'Attempt 3 · failed (503) after 150 ms',
+      'Attempt 1 · failed (503) after 150 ms: namespace service unavailable · retried after 2.0 s',
+      'Attempt 2 · failed (503) after 150 ms: namespace service unavailable · retried after 4.0 s',
+      'Attempt 3 · failed (503) after 150 ms: namespace service unavailable',
     ]);
     expect(screen.getByText(/Run failed in state «Create»/)).toBeTruthy();
   });

@@ -195,7 +195,7 @@ export function callFailed(ctx: StepContext, t: Thread, actions: readonly Action
   const policy = a ? retryPolicy(ctx.def, a, err) : undefined;
   if (a && policy && p.attempt < policy.maxAttempts) {
     const delay = retryDelay(policy, p.attempt, `${ctx.s.id}:${t.id}:${p.index}`);
-    ctx.record('action.retrying', { thread: t.id, state: t.state, action: label(a, p.index), data: { attempt: p.attempt, delayMs: delay, code: err.code } });
+    ctx.record('action.retrying', { thread: t.id, state: t.state, action: label(a, p.index), data: { attempt: p.attempt, delayMs: delay, code: err.code, message: err.message } });
     p.attempt += 1;
     p.timer = ctx.startTimer(t.id, 'retry', delay);
     p.phase = 'retry-wait';

@@ -110,7 +110,7 @@ function attemptText(a: ActionAttempt, now: number | undefined): string {
   const took = formatDuration(attemptDuration(a, now));
   const parts = [`Attempt ${a.attempt}`];
   if (a.outcome === 'running') parts.push(`running for ${took}`);
-  else if (a.outcome === 'failed') parts.push(`failed${a.code ? ` (${a.code})` : ''} after ${took}`);
+  else if (a.outcome === 'failed') parts.push(`failed${a.code ? ` (${a.code})` : ''} after ${took}${a.message ? `: ${a.message}` : ''}`);
   else if (a.outcome === 'completed') parts.push(`completed in ${took}`);
   else if (a.outcome === 'not-awaited') parts.push('started, not awaited');
   else parts.push(`stopped after ${took}`);

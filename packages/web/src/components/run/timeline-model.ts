@@ -7,7 +7,7 @@
  * History facts this relies on (packages/engine/src/interpret): `action.called` carries
  * `{callId, function|subflow, attempt}`; `action.completed` carries `{callId, result}` (or, for an
  * expression function, the action's name and `{function, result}` with no call before it);
- * `action.retrying` carries `{attempt, delayMs, code}` (or `{attempt, reason}` when a call is
+ * `action.retrying` carries `{attempt, delayMs, code, message}` (or `{attempt, reason}` when a call is
  * issued again after a restart); `action.failed` and `instance.faulted` carry the error
  * `{code, name, message}`; `instance.retriggered` names the state the run resumes in.
  */
@@ -302,7 +302,9 @@ export function buildTimeline(entries: readonly RunHistoryEntry[]): TimelineItem
             last.outcome = 'failed';
             const code = str(data.code);
             const delay = num(data.delayMs);
+            const message = str(data.message);
             if (code !== undefined) last.code = code;
+            if (message !== undefined) last.message = message;
             if (delay !== undefined) last.retryDelayMs = delay;
           }
         }
