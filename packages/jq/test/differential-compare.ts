@@ -82,6 +82,11 @@ export function compareWithOracle(program: string, input: Json, jq: OracleResult
   if (oursError?.kind === 'halt') return mismatch('engine halted', oursError.message);
   if (!outputsEqual(ours.outputs, jq.outputs, { keyOrder: true })) {
     if (outputsEqual(ours.outputs, jq.outputs)) return mismatch('different object key order', program);
+    // docs/differences.md: jq 1.6 evaluates bsearch's target inside its loop, so a target with
+    // several outputs gives a different number of answers there; ours searches once per output.
+    if (/\bbsearch\b/.test(program) && ours.outputs.length !== jq.outputs.length) {
+      return { kind: 'skip', reason: 'bsearch with a multi-output target (docs/differences.md)' };
+    }
     // Grouped by the names the program uses, which after shrinking points at the culprit.
     const names = [...new Set(program.match(/[@$]?[a-z_][a-z_0-9]*/gi) ?? [])].sort().join(' ');
     return { kind: 'mismatch', cause: 'different outputs', group: `different outputs: ${names}`, ours, jq };
