@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { expectAccessible } from './harness/axe-check.js';
-import { launchBrowser, openPage, type UserPage } from './harness/browser.js';
+import { launchBrowser, type UserPage } from './harness/browser.js';
 import { explainFailures } from './harness/diagnostics.js';
 import { pumpClock } from './harness/clock-pump.js';
 import { notificationItem, waitForUnread } from './harness/notifications.js';
@@ -16,7 +16,7 @@ import { requestNamespace } from './harness/request-namespace.js';
 import { expectNodeStatus, expectRunStatus, progress } from './harness/run-page.js';
 import { pendingApprovalOf } from './harness/server-api.js';
 import { shot } from './harness/shot.js';
-import { signIn } from './harness/sign-in.js';
+import { openSignedIn } from './harness/sign-in.js';
 import { NAMESPACE_TEMPLATE, REQUEST_NAMESPACE_WORKFLOW } from './harness/test-workflows.js';
 
 const clock = new SkewedClock();
@@ -27,8 +27,7 @@ let admin: UserPage;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startPortalServer({ workflows: [REQUEST_NAMESPACE_WORKFLOW], templates: [NAMESPACE_TEMPLATE], clock }), launchBrowser()]);
-  [dev1, admin] = await Promise.all([openPage(browser, server.url), openPage(browser, server.url)]);
-  await Promise.all([signIn(dev1.page, 'dev1'), signIn(admin.page, 'admin')]);
+  [dev1, admin] = await Promise.all([openSignedIn(browser, server.url, 'dev1'), openSignedIn(browser, server.url, 'admin')]);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

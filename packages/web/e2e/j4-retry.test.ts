@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { launchBrowser, openPage, type UserPage } from './harness/browser.js';
+import { launchBrowser, type UserPage } from './harness/browser.js';
 import { explainFailures } from './harness/diagnostics.js';
 import { startInventoryService, type InventoryService } from './harness/inventory-service.js';
 import { startPortalServer, type TestServer } from './harness/portal-server.js';
@@ -15,7 +15,7 @@ import { fillRunForm, openRunForm, reviewAndRun } from './harness/run-form.js';
 import { expectNodeStatus, expectRunStatus, progress } from './harness/run-page.js';
 import { runDetail } from './harness/server-api.js';
 import { shot } from './harness/shot.js';
-import { signIn } from './harness/sign-in.js';
+import { openSignedIn } from './harness/sign-in.js';
 import { RESERVE_ITEM_WORKFLOW } from './harness/test-workflows.js';
 
 let inventory: InventoryService;
@@ -26,8 +26,7 @@ let dev1: UserPage;
 beforeAll(async () => {
   inventory = await startInventoryService();
   [server, browser] = await Promise.all([startPortalServer({ workflows: [RESERVE_ITEM_WORKFLOW], env: { INVENTORY_URL: inventory.url } }), launchBrowser()]);
-  dev1 = await openPage(browser, server.url);
-  await signIn(dev1.page, 'dev1');
+  dev1 = await openSignedIn(browser, server.url, 'dev1');
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

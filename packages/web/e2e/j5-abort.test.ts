@@ -5,14 +5,14 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { launchBrowser, openPage, type UserPage } from './harness/browser.js';
+import { launchBrowser, type UserPage } from './harness/browser.js';
 import { explainFailures } from './harness/diagnostics.js';
 import { startPortalServer, type TestServer } from './harness/portal-server.js';
 import { requestNamespace } from './harness/request-namespace.js';
 import { expectNodeStatus, expectRunStatus, progress } from './harness/run-page.js';
 import { pendingApprovalOf, runReaches } from './harness/server-api.js';
 import { shot } from './harness/shot.js';
-import { signIn } from './harness/sign-in.js';
+import { openSignedIn } from './harness/sign-in.js';
 import { NAMESPACE_TEMPLATE, REQUEST_NAMESPACE_WORKFLOW } from './harness/test-workflows.js';
 
 let server: TestServer;
@@ -21,8 +21,7 @@ let dev1: UserPage;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startPortalServer({ workflows: [REQUEST_NAMESPACE_WORKFLOW], templates: [NAMESPACE_TEMPLATE] }), launchBrowser()]);
-  dev1 = await openPage(browser, server.url);
-  await signIn(dev1.page, 'dev1');
+  dev1 = await openSignedIn(browser, server.url, 'dev1');
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -9,13 +9,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, it } from 'vitest';
 import { expectAccessible } from './harness/axe-check.js';
-import { launchBrowser, openPage, type UserPage } from './harness/browser.js';
+import { launchBrowser, type UserPage } from './harness/browser.js';
 import { explainFailures } from './harness/diagnostics.js';
 import { pumpClock } from './harness/clock-pump.js';
 import { SkewedClock, startPortalServer, type TestServer } from './harness/portal-server.js';
 import { executeRun, pendingApprovalOf, runReaches } from './harness/server-api.js';
 import { shot } from './harness/shot.js';
-import { signIn } from './harness/sign-in.js';
+import { openSignedIn } from './harness/sign-in.js';
 import { NAMESPACE_TEMPLATE, REQUEST_NAMESPACE_WORKFLOW } from './harness/test-workflows.js';
 
 const clock = new SkewedClock();
@@ -38,8 +38,7 @@ beforeAll(async () => {
   }
   const waiting = await executeRun(server, 'dev1', 'request-namespace', input('pages-large', 'large'));
   await pendingApprovalOf(server, 'admin', waiting);
-  [dev1, admin] = await Promise.all([openPage(browser, server.url), openPage(browser, server.url)]);
-  await Promise.all([signIn(dev1.page, 'dev1'), signIn(admin.page, 'admin')]);
+  [dev1, admin] = await Promise.all([openSignedIn(browser, server.url, 'dev1'), openSignedIn(browser, server.url, 'admin')]);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

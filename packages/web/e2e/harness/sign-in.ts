@@ -1,8 +1,9 @@
 /**
  * Signs in through the real sign-in page: pick the catalog user in "Sign in as", press "Sign in as
- * guest", and wait for the shell (the main navigation) to appear.
+ * guest", and wait for the shell (the main navigation) to appear; or open a new user's page signed in.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openPage, type UserPage } from './browser.js';
 
 /** `user` is a catalog user name (`dev1`, `admin`). */
 export async function signIn(page: Page, user: string): Promise<void> {
@@ -12,4 +13,11 @@ export async function signIn(page: Page, user: string): Promise<void> {
   await page.getByRole('option', { name: new RegExp(`\\(${ref.replace(/[/]/g, '\\/')}\\)$|^${ref}$`) }).click();
   await page.getByRole('button', { name: 'Sign in as guest' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/** A fresh page of its own (see `openPage`) on `baseURL`, signed in as `user`. */
+export async function openSignedIn(browser: Browser, baseURL: string, user: string): Promise<UserPage> {
+  const opened = await openPage(browser, baseURL);
+  await signIn(opened.page, user);
+  return opened;
 }

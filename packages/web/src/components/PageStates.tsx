@@ -1,6 +1,7 @@
-/** Loading, error and empty states, the same on every page. */
+/** Loading, error and empty states, the same on every page, and what a page shows before its data is loaded. */
 import { Alert, AlertTitle, Box, Button, CircularProgress, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import type { Loaded } from '../app/use-api';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -38,5 +39,19 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       </Typography>
       {children}
     </Box>
+  );
+}
+
+/**
+ * `children` with the data `useApi` loaded, once it is there; before that, the loading state while
+ * it loads and the error (with "Try again") when loading failed.
+ */
+export function WhenLoaded<T>({ loaded, loadingLabel, errorTitle, children }: { loaded: Loaded<T>; loadingLabel: string; errorTitle: string; children: (data: T) => ReactNode }) {
+  if (loaded.data !== undefined) return children(loaded.data);
+  return (
+    <>
+      {loaded.loading && <Loading label={loadingLabel} />}
+      {loaded.error && <ErrorState error={loaded.error} title={errorTitle} onRetry={loaded.reload} />}
+    </>
   );
 }

@@ -1,9 +1,10 @@
 /**
- * The RJSF uiSchema of a workflow input schema. Workflows write `ui:*` keys inline in their JSON
- * Schema (as RHDH's Orchestrator form expects); `extractUiSchema` gathers every one of them into a
- * uiSchema of the same shape, following `properties`, `items`, `additionalProperties`, local `$ref`s,
- * `anyOf`/`oneOf`/`allOf`, `if`/`then`/`else` and schema `dependencies`. `supportedUiSchema` then
- * replaces widgets this portal does not have (RHDH's dynamic widgets) so the form still renders.
+ * The RJSF uiSchema of a JSON Schema with inline UI options. Workflows (as RHDH's Orchestrator form
+ * expects) and Backstage templates write `ui:*` keys inline in their JSON Schema; `extractUiSchema`
+ * gathers every one of them into a uiSchema of the same shape, following `properties`, `items`,
+ * `additionalProperties`, local `$ref`s, `anyOf`/`oneOf`/`allOf`, `if`/`then`/`else` and schema
+ * `dependencies` (templates' `enumNames` too, on demand). `supportedUiSchema` then replaces widgets
+ * this portal does not have (RHDH's dynamic widgets) so the run form still renders.
  */
 import { isObject, resolvePointer, type JsonSchema } from './json-schema';
 
@@ -21,30 +22,38 @@ function merge(a: UiSchemaNode, b: UiSchemaNode): UiSchemaNode {
 
 const isEmpty = (o: UiSchemaNode): boolean => Object.keys(o).length === 0;
 
-function walk(node: unknown, root: JsonSchema, refs: readonly string[]): UiSchemaNode {
+export interface ExtractOptions {
+  /** Also gather `enumNames` (the labels of `enum` values, as Backstage templates write them) as `ui:enumNames`. */
+  readonly enumNames?: boolean;
+}
+
+function walk(node: unknown, root: JsonSchema, refs: readonly string[], opts: ExtractOptions): UiSchemaNode {
   if (!isObject(node)) return {};
   let out: UiSchemaNode = {};
   const ref = node.$ref;
   if (typeof ref === 'string' && !refs.includes(ref)) {
-    out = walk(resolvePointer(root, ref), root, [...refs, ref]);
+    out = walk(resolvePointer(root, ref), root, [...refs, ref], opts);
   }
-  for (const [k, v] of Object.entries(node)) if (k.startsWith('ui:')) out[k] = v;
+  for (const [k, v] of Object.entries(node)) {
+    if (k.startsWith('ui:')) out[k] = v;
+    else if (k === 'enumNames' && opts.enumNames) out['ui:enumNames'] = v;
+  }
 
   if (isObject(node.properties)) {
     for (const [name, sub] of Object.entries(node.properties)) {
-      const ui = walk(sub, root, refs);
+      const ui = walk(sub, root, refs, opts);
       if (!isEmpty(ui)) out[name] = isObject(out[name]) ? merge(out[name] as UiSchemaNode, ui) : ui;
     }
   }
   if (Array.isArray(node.items)) {
-    const each = node.items.map((i) => walk(i, root, refs));
+    const each = node.items.map((i) => walk(i, root, refs, opts));
     if (each.some((u) => !isEmpty(u))) out.items = each;
   } else if (isObject(node.items)) {
-    const ui = walk(node.items, root, refs);
+    const ui = walk(node.items, root, refs, opts);
     if (!isEmpty(ui)) out.items = isObject(out.items) ? merge(out.items as UiSchemaNode, ui) : ui;
   }
   if (isObject(node.additionalProperties)) {
-    const ui = walk(node.additionalProperties, root, refs);
+    const ui = walk(node.additionalProperties, root, refs, opts);
     if (!isEmpty(ui)) out.additionalProperties = ui;
   }
   // Alternatives and conditionals describe the same value: their ui keys apply at this level.
@@ -52,13 +61,13 @@ function walk(node: unknown, root: JsonSchema, refs: readonly string[]): UiSchem
   for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(node[k])) alternatives.push(...(node[k] as unknown[]));
   for (const k of ['if', 'then', 'else'] as const) if (isObject(node[k])) alternatives.push(node[k]);
   if (isObject(node.dependencies)) alternatives.push(...Object.values(node.dependencies).filter(isObject));
-  for (const alt of alternatives) out = merge(out, walk(alt, root, refs));
+  for (const alt of alternatives) out = merge(out, walk(alt, root, refs, opts));
   return out;
 }
 
 /** Every `ui:*` key of `schema`, in RJSF uiSchema form. */
-export function extractUiSchema(schema: JsonSchema): UiSchemaNode {
-  return walk(schema, schema, []);
+export function extractUiSchema(schema: JsonSchema, opts: ExtractOptions = {}): UiSchemaNode {
+  return walk(schema, schema, [], opts);
 }
 
 /** Widget names RJSF (MUI theme) knows: its per-type aliases and its registered widget names. */

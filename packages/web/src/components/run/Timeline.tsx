@@ -16,7 +16,7 @@ import TimerIcon from '@mui/icons-material/Timer';
 import WarningIcon from '@mui/icons-material/Warning';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { RunHistoryEntry } from '../../api/types';
-import { formatDuration, formatTime } from './format';
+import { formatDuration, formatTime } from '../format';
 import {
   attemptDuration,
   buildTimeline,

@@ -5,11 +5,11 @@
 import { Box, Link, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { Approval } from '../../api/types';
+import { AppLink } from '../../components/AppLink';
+import { displayRef } from '../../components/entity-refs';
 import { Markdown } from '../../components/Markdown';
-import { AppLink } from '../notifications/AppLink';
-import { toPortalLink } from '../notifications/portal-link';
-import { Timestamp } from '../notifications/Timestamp';
-import { displayRef } from '../templates/entity-refs';
+import { toPortalLink } from '../../components/portal-link';
+import { Timestamp } from '../../components/Timestamp';
 
 export function ApprovalDetails({ approval, titleId }: { approval: Approval; titleId: string }) {
   const runPath = `/runs/${encodeURIComponent(approval.instanceId)}`;

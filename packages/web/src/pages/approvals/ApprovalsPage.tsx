@@ -4,20 +4,27 @@
  * live notification arrives (a new request notifies its approvers). `?id=` points one request out
  * (the link of an approval notification); `?tab=history` opens the history.
  */
-import { Alert, Box, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Approval, ApprovalDecision } from '../../api/types';
 import { useApi, type Loaded } from '../../app/use-api';
+import { useLiveReload } from '../../app/use-live-reload';
+import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/PageStates';
+import { PageTabs, TabPanel, type PageTab } from '../../components/PageTabs';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { listHistory, listPending } from './approval-api';
 import { DecisionDialog } from './DecisionDialog';
 import { HistoryList } from './HistoryList';
 import { PendingList } from './PendingList';
-import { useLiveReload } from './use-live-reload';
 
 const POLL_MS = 5000;
 type TabName = 'pending' | 'history';
+const TABS: readonly PageTab<TabName>[] = [
+  { value: 'pending', label: 'Pending' },
+  { value: 'history', label: 'History' },
+];
 
 /** A tab's content once its list is loaded; its loading and error states before. */
 function Panel<T>({ loaded, what, children }: { loaded: Loaded<T>; what: string; children: () => ReactNode }) {
@@ -75,24 +82,10 @@ export default function ApprovalsPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <div>
-        <Typography variant="h4" component="h1">
-          Approvals
-        </Typography>
-        <Typography color="text.secondary">Requests that wait for a decision of yours or of one of your groups.</Typography>
-      </div>
-      <Box role="status" aria-live="polite">
-        {notice && (
-          <Alert severity="success" onClose={() => setNotice(undefined)}>
-            {notice}
-          </Alert>
-        )}
-      </Box>
-      <Tabs value={tab} onChange={(_, v: TabName) => selectTab(v)} aria-label="Approvals" sx={{ borderBottom: 1, borderColor: 'divider' }}>
-        <Tab value="pending" label="Pending" id="approvals-tab-pending" aria-controls="approvals-panel-pending" />
-        <Tab value="history" label="History" id="approvals-tab-history" aria-controls="approvals-panel-history" />
-      </Tabs>
-      <Box role="tabpanel" id="approvals-panel-pending" aria-labelledby="approvals-tab-pending" hidden={tab !== 'pending'}>
+      <PageHeader title="Approvals" description="Requests that wait for a decision of yours or of one of your groups." />
+      <SuccessNotice message={notice} onClose={() => setNotice(undefined)} />
+      <PageTabs idPrefix="approvals" label="Approvals" tabs={TABS} value={tab} onChange={selectTab} sx={{ borderBottom: 1, borderColor: 'divider' }} />
+      <TabPanel idPrefix="approvals" value="pending" hidden={tab !== 'pending'}>
         {tab === 'pending' && (
           <Panel loaded={pending} what="the pending requests">
             {() => (
@@ -105,10 +98,10 @@ export default function ApprovalsPage() {
             )}
           </Panel>
         )}
-      </Box>
-      <Box role="tabpanel" id="approvals-panel-history" aria-labelledby="approvals-tab-history" hidden={tab !== 'history'}>
+      </TabPanel>
+      <TabPanel idPrefix="approvals" value="history" hidden={tab !== 'history'}>
         {tab === 'history' && <Panel loaded={history} what="the decided requests">{() => <HistoryList approvals={historyItems!} highlightId={highlightId} />}</Panel>}
-      </Box>
+      </TabPanel>
       {deciding && (
         <DecisionDialog
           key={`${deciding.approval.id}:${deciding.decision}`}

@@ -1,11 +1,10 @@
 /** Decided and expired requests: who decided, when, the decision and the comment. */
-import { Box, Chip, List, ListItem, Stack, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import type { Approval } from '../../api/types';
-import { EmptyState } from '../../components/PageStates';
-import { Timestamp } from '../notifications/Timestamp';
-import { displayRef } from '../templates/entity-refs';
+import { displayRef } from '../../components/entity-refs';
+import { Timestamp } from '../../components/Timestamp';
 import { settledAt } from './approval-api';
-import { ApprovalDetails } from './ApprovalDetails';
+import { ApprovalList } from './ApprovalList';
 
 function Outcome({ approval }: { approval: Approval }) {
   const last = approval.history[approval.history.length - 1];
@@ -37,28 +36,17 @@ function Outcome({ approval }: { approval: Approval }) {
 }
 
 export function HistoryList({ approvals, highlightId }: { approvals: readonly Approval[]; highlightId?: string | null }) {
-  if (approvals.length === 0) return <EmptyState title="No decided requests yet" />;
   return (
-    <List aria-label="Decided requests" sx={{ display: 'grid', gap: 2 }}>
-      {approvals.map((a) => {
-        const titleId = `approval-${a.id}-title`;
-        const highlighted = a.id === highlightId;
-        return (
-          <ListItem
-            key={a.id}
-            aria-labelledby={titleId}
-            aria-current={highlighted ? 'true' : undefined}
-            sx={{ display: 'block', bgcolor: 'background.paper', border: 1, borderColor: highlighted ? 'primary.main' : 'divider', borderWidth: highlighted ? 2 : 1, borderRadius: 1, p: 2 }}
-          >
-            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between' }}>
-              <ApprovalDetails approval={a} titleId={titleId} />
-              <Box sx={{ flexShrink: 0, minWidth: 220, maxWidth: 360 }}>
-                <Outcome approval={a} />
-              </Box>
-            </Stack>
-          </ListItem>
-        );
-      })}
-    </List>
+    <ApprovalList
+      label="Decided requests"
+      empty="No decided requests yet"
+      approvals={approvals}
+      highlightId={highlightId}
+      aside={(a) => (
+        <Box sx={{ flexShrink: 0, minWidth: 220, maxWidth: 360 }}>
+          <Outcome approval={a} />
+        </Box>
+      )}
+    />
   );
 }

@@ -4,7 +4,8 @@
  */
 import { ApiError } from '../../api/client';
 import type { Approval } from '../../api/types';
-import { displayRef } from '../templates/entity-refs';
+import { displayRef } from '../../components/entity-refs';
+import { localDateTime } from '../../components/format';
 
 /**
  * The message to show for a failed decision. `current` is the approval as it is now (read again
@@ -30,6 +31,7 @@ function conflictMessage(message: string, current: Approval | undefined): string
   const decision = current?.decision ?? message.match(/already (approved|denied)/)?.[1];
   const at = current?.decidedAt ?? message.match(/ at (\S+)$/)?.[1];
   if (!by) return 'This request was already decided.';
-  const when = at && !Number.isNaN(Date.parse(at)) ? ` on ${new Date(at).toLocaleString()}` : '';
+  const local = at ? localDateTime(at) : undefined;
+  const when = local ? ` on ${local}` : '';
   return `Already decided by ${displayRef(by)}${decision ? ` (${decision})` : ''}${when}.`;
 }

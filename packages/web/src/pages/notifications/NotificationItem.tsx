@@ -9,11 +9,11 @@ import BookmarkBorderIcon from '@mui/icons-material/BookmarkBorder';
 import DraftsIcon from '@mui/icons-material/Drafts';
 import MarkEmailUnreadIcon from '@mui/icons-material/MarkEmailUnread';
 import type { Notification } from '../../api/types';
+import { AppLink } from '../../components/AppLink';
 import { Markdown } from '../../components/Markdown';
-import { AppLink } from './AppLink';
+import { Timestamp } from '../../components/Timestamp';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { SeverityChip } from './SeverityChip';
-import { Timestamp } from './Timestamp';
-import { VisuallyHidden } from './VisuallyHidden';
 
 export interface NotificationItemProps {
   readonly notification: Notification;

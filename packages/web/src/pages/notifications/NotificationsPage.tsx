@@ -10,8 +10,11 @@ import { useSearchParams } from 'react-router';
 import type { Notification } from '../../api/types';
 import { useLiveNotifications } from '../../app/live-notifications';
 import { useApi } from '../../app/use-api';
-import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
-import { useLiveReload } from '../approvals/use-live-reload';
+import { useLiveReload } from '../../app/use-live-reload';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, WhenLoaded } from '../../components/PageStates';
+import { TabPanel } from '../../components/PageTabs';
+import { SuccessNotice } from '../../components/SuccessNotice';
 import { listNotifications, markAllRead, updateNotifications, VIEWS, type NotificationView } from './notification-api';
 import { NotificationItem } from './NotificationItem';
 import { NotificationsToolbar } from './NotificationsToolbar';
@@ -105,14 +108,11 @@ export default function NotificationsPage() {
     }
   };
 
-  const items = list.data?.notifications.map((n) => changed.get(n.id) ?? n);
   const first = (page - 1) * PAGE_SIZE + 1;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Typography variant="h4" component="h1">
-        Notifications
-      </Typography>
+      <PageHeader title="Notifications" />
       <NotificationsToolbar
         view={view}
         onView={(v) => setParam({ view: v === 'unread' ? null : v, page: null })}
@@ -122,49 +122,46 @@ export default function NotificationsPage() {
         markingAll={markingAll}
         onMarkAllRead={() => void markAll()}
       />
-      <Box role="status" aria-live="polite">
-        {notice && (
-          <Alert severity="success" onClose={() => setNotice(undefined)}>
-            {notice}
-          </Alert>
-        )}
-      </Box>
+      <SuccessNotice message={notice} onClose={() => setNotice(undefined)} />
       {problem && (
         <Alert severity="error" role="alert" onClose={() => setProblem(undefined)}>
           {problem}
         </Alert>
       )}
-      <Box id="notifications-panel" role="tabpanel" aria-labelledby={`notifications-tab-${view}`}>
-        {!list.data && list.loading && <Loading label="Loading notifications…" />}
-        {!list.data && list.error && <ErrorState error={list.error} title="Cannot load the notifications" onRetry={list.reload} />}
-        {list.data && items && (
-          <>
-            {items.length === 0 ? (
-              <EmptyState title={query ? `No notifications match “${query}”` : EMPTY[view]} />
-            ) : (
+      <TabPanel idPrefix="notifications" value={view} sharedPanel>
+        <WhenLoaded loaded={list} loadingLabel="Loading notifications…" errorTitle="Cannot load the notifications">
+          {(data) => {
+            const items = data.notifications.map((n) => changed.get(n.id) ?? n);
+            return (
               <>
-                <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                  {first}–{first + items.length - 1} of {list.data.totalCount}
-                </Typography>
-                <List aria-label="Notifications" disablePadding sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
-                  {items.map((n) => (
-                    <NotificationItem key={n.id} notification={n} busy={busy.has(n.id)} onChange={(x, what) => void change(x, what)} />
-                  ))}
-                </List>
+                {items.length === 0 ? (
+                  <EmptyState title={query ? `No notifications match “${query}”` : EMPTY[view]} />
+                ) : (
+                  <>
+                    <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                      {first}–{first + items.length - 1} of {data.totalCount}
+                    </Typography>
+                    <List aria-label="Notifications" disablePadding sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+                      {items.map((n) => (
+                        <NotificationItem key={n.id} notification={n} busy={busy.has(n.id)} onChange={(x, what) => void change(x, what)} />
+                      ))}
+                    </List>
+                  </>
+                )}
+                {pages > 1 && (
+                  <Pagination
+                    sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
+                    count={pages}
+                    page={Math.min(page, pages)}
+                    onChange={(_, p) => setParam({ page: p > 1 ? String(p) : null })}
+                    aria-label="Notification pages"
+                  />
+                )}
               </>
-            )}
-            {pages > 1 && (
-              <Pagination
-                sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
-                count={pages}
-                page={Math.min(page, pages)}
-                onChange={(_, p) => setParam({ page: p > 1 ? String(p) : null })}
-                aria-label="Notification pages"
-              />
-            )}
-          </>
-        )}
-      </Box>
+            );
+          }}
+        </WhenLoaded>
+      </TabPanel>
     </Box>
   );
 }

@@ -8,7 +8,7 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { ProcessInstanceDTO } from '../../api/types';
-import { formatDateTime, formatDuration, runDurationMs } from '../../components/run/format';
+import { formatDateTime, formatDuration, runDurationMs } from '../../components/format';
 import { RunStatusChip } from '../../components/status/RunStatusChip';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {

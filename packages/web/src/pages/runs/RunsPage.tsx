@@ -3,17 +3,19 @@
  * date range (kept in the address bar), paged and sorted by the server 20 at a time, refreshed
  * every 5 seconds.
  */
-import { Box, Button, Link, Paper, TablePagination, Typography } from '@mui/material';
+import { Box, Button, Link, Paper, TableContainer, TablePagination, Typography } from '@mui/material';
 import { useCallback, useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { ProcessInstanceListResultDTO, ProcessInstanceStatusDTO, WorkflowOverviewListResultDTO } from '../../api/types';
 import { useApi } from '../../app/use-api';
+import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { RunsTable } from '../../components/run/RunsTable';
 import { isRunEnded } from '../../components/status/run-status';
 import { RunsFilters, type FilterOptions } from './RunsFilters';
+import { runsListColumns } from './runs-columns';
 import { filtersFromQuery, filtersToQuery, hasFilters, PAGE_SIZE, searchRequest, type RunFilters } from './runs-search';
-import { RunsTable } from './RunsTable';
 import { useNow } from './use-now';
 
 const ORCH = '/api/orchestrator/v2';
@@ -57,9 +59,7 @@ export default function RunsPage() {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Typography variant="h4" component="h1">
-        Runs
-      </Typography>
+      <PageHeader title="Runs" />
       <RunsFilters filters={filters} options={options} onChange={update} onClear={clear} />
       <Paper component="section" aria-label="Run list">
         {list.error && !list.data ? (
@@ -91,7 +91,9 @@ export default function RunsPage() {
         ) : (
           <>
             {list.error && <ErrorState error={list.error} title="The list could not be refreshed" onRetry={list.reload} />}
-            <RunsTable runs={rows} now={now} order={filters.order} onOrder={(order) => update({ order })} />
+            <TableContainer>
+              <RunsTable runs={rows} label="Runs" columns={runsListColumns(now, filters.order, (order) => update({ order }))} />
+            </TableContainer>
             <TablePagination
               component="div"
               count={count}

@@ -9,10 +9,10 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import type { Ref } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Entity } from '../../api/types';
-import { AppLink } from '../notifications/AppLink';
+import { AppLink } from '../../components/AppLink';
+import { displayRef, entityRefOf } from '../../components/entity-refs';
 import { entityTitle, specString } from './catalog-api';
 import { createdBy } from './created-by-automation';
-import { displayRef, entityRefOf } from './entity-refs';
 
 export interface ComponentCardProps {
   readonly entity: Entity;

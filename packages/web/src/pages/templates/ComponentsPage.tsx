@@ -4,16 +4,17 @@
  * `?entity=component:ns/name` (the output link of a task) selects one: outlined, scrolled to, its
  * details open, and shown even when the filter would hide it.
  */
-import { Alert, Box, Checkbox, FormControlLabel, InputAdornment, TextField, Typography } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Alert, Box, Checkbox, FormControlLabel } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../../app/use-api';
-import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { entityRefOf, parseRef } from '../../components/entity-refs';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, WhenLoaded } from '../../components/PageStates';
+import { SearchField } from '../../components/SearchField';
 import { entityTitle, listEntitiesOfKind, specString } from './catalog-api';
 import { ComponentCard } from './ComponentCard';
 import { createdBy } from './created-by-automation';
-import { entityRefOf, parseRef } from './entity-refs';
 
 export default function ComponentsPage() {
   const [params] = useSearchParams();
@@ -43,55 +44,35 @@ export default function ComponentsPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <div>
-        <Typography variant="h4" component="h1">
-          Components
-        </Typography>
-        <Typography color="text.secondary">What the catalog knows, including what templates and workflows created.</Typography>
-      </div>
-      {!components.data && components.loading && <Loading label="Loading the components…" />}
-      {!components.data && components.error && <ErrorState error={components.error} title="Cannot load the components" onRetry={components.reload} />}
-      {components.data && (
-        <>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-            <TextField
-              label="Filter components"
-              type="search"
-              size="small"
-              value={filter}
-              onChange={(e) => setFilter(e.target.value)}
-              slotProps={{
-                input: {
-                  startAdornment: (
-                    <InputAdornment position="start">
-                      <SearchIcon fontSize="small" aria-hidden />
-                    </InputAdornment>
-                  ),
-                },
-              }}
-            />
-            <FormControlLabel control={<Checkbox checked={onlyCreated} onChange={(e) => setOnlyCreated(e.target.checked)} />} label="Only those created by templates or workflows" />
-          </Box>
-          {wanted && !selectedFound && (
-            <Alert severity="info">
-              The catalog has no component {wanted} (yet). A component a task has just registered shows up here once the catalog has it; try again in a moment.
-            </Alert>
-          )}
-          {all.length === 0 ? (
-            <EmptyState title="The catalog has no components yet" />
-          ) : shown.length === 0 ? (
-            <EmptyState title="No component matches the filter" />
-          ) : (
-            <Box sx={{ display: 'grid', gap: 2 }}>
-              {shown.map((e) => {
-                const ref = entityRefOf(e);
-                const selected = ref === selectedRef;
-                return <ComponentCard key={ref} entity={e} selected={selected} {...(selected ? { ref: selectedCard } : {})} />;
-              })}
+      <PageHeader title="Components" description="What the catalog knows, including what templates and workflows created." />
+      <WhenLoaded loaded={components} loadingLabel="Loading the components…" errorTitle="Cannot load the components">
+        {() => (
+          <>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+              <SearchField label="Filter components" value={filter} onChange={setFilter} />
+              <FormControlLabel control={<Checkbox checked={onlyCreated} onChange={(e) => setOnlyCreated(e.target.checked)} />} label="Only those created by templates or workflows" />
             </Box>
-          )}
-        </>
-      )}
+            {wanted && !selectedFound && (
+              <Alert severity="info">
+                The catalog has no component {wanted} (yet). A component a task has just registered shows up here once the catalog has it; try again in a moment.
+              </Alert>
+            )}
+            {all.length === 0 ? (
+              <EmptyState title="The catalog has no components yet" />
+            ) : shown.length === 0 ? (
+              <EmptyState title="No component matches the filter" />
+            ) : (
+              <Box sx={{ display: 'grid', gap: 2 }}>
+                {shown.map((e) => {
+                  const ref = entityRefOf(e);
+                  const selected = ref === selectedRef;
+                  return <ComponentCard key={ref} entity={e} selected={selected} {...(selected ? { ref: selectedCard } : {})} />;
+                })}
+              </Box>
+            )}
+          </>
+        )}
+      </WhenLoaded>
     </Box>
   );
 }

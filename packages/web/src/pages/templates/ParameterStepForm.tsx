@@ -8,7 +8,8 @@ import Form from '@rjsf/mui';
 import type { ErrorSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useMemo } from 'react';
-import { DescriptionFieldTemplate, TitleFieldTemplate, transformErrors } from './form-templates';
+import { DescriptionFieldTemplate } from '../../components/form/templates';
+import { TitleFieldTemplate, transformErrors } from './form-templates';
 import { splitPage } from './ui-schema';
 
 type Values = Record<string, unknown>;

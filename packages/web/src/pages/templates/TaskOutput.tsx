@@ -5,8 +5,8 @@
 import { Box, Link, List, ListItem, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { ScaffolderTask } from '../../api/types';
+import { AppLink } from '../../components/AppLink';
 import { Markdown } from '../../components/Markdown';
-import { AppLink } from '../notifications/AppLink';
 
 type Output = NonNullable<ScaffolderTask['output']>;
 

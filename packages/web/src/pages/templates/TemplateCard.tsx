@@ -2,9 +2,9 @@
 import { Box, Button, Card, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { Entity } from '../../api/types';
+import { displayRef } from '../../components/entity-refs';
 import { Markdown } from '../../components/Markdown';
 import { entityTitle, specString } from './catalog-api';
-import { displayRef } from './entity-refs';
 
 export function TemplateCard({ template }: { template: Entity }) {
   const { name, namespace = 'default', description, tags = [] } = template.metadata;

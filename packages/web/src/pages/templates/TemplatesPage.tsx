@@ -3,11 +3,12 @@
  * search over title and description and by tags (kept in the address: `?q=&tag=`). "Choose" opens
  * the template's form.
  */
-import { Box, InputAdornment, TextField, Typography } from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Box } from '@mui/material';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../../app/use-api';
-import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, WhenLoaded } from '../../components/PageStates';
+import { SearchField } from '../../components/SearchField';
 import { entityTitle, listEntitiesOfKind } from './catalog-api';
 import { TagFilter } from './TagFilter';
 import { TemplateCard } from './TemplateCard';
@@ -37,48 +38,28 @@ export default function TemplatesPage() {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <div>
-        <Typography variant="h4" component="h1">
-          Templates
-        </Typography>
-        <Typography color="text.secondary">Create something new from a Software Template: fill in its form and a task does the rest.</Typography>
-      </div>
-      {!templates.data && templates.loading && <Loading label="Loading the templates…" />}
-      {!templates.data && templates.error && <ErrorState error={templates.error} title="Cannot load the templates" onRetry={templates.reload} />}
-      {templates.data && (
-        <>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-            <TextField
-              label="Search templates"
-              type="search"
-              size="small"
-              value={search}
-              onChange={(e) => update(e.target.value, selected)}
-              slotProps={{
-                input: {
-                  startAdornment: (
-                    <InputAdornment position="start">
-                      <SearchIcon fontSize="small" aria-hidden />
-                    </InputAdornment>
-                  ),
-                },
-              }}
-            />
-            <TagFilter tags={tags} selected={selected} onToggle={toggle} />
-          </Box>
-          {all.length === 0 ? (
-            <EmptyState title="The catalog has no templates yet" />
-          ) : shown.length === 0 ? (
-            <EmptyState title="No template matches the filters" />
-          ) : (
-            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' }}>
-              {shown.map((t) => (
-                <TemplateCard key={`${t.metadata.namespace ?? 'default'}/${t.metadata.name}`} template={t} />
-              ))}
+      <PageHeader title="Templates" description="Create something new from a Software Template: fill in its form and a task does the rest." />
+      <WhenLoaded loaded={templates} loadingLabel="Loading the templates…" errorTitle="Cannot load the templates">
+        {() => (
+          <>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+              <SearchField label="Search templates" value={search} onChange={(q) => update(q, selected)} />
+              <TagFilter tags={tags} selected={selected} onToggle={toggle} />
             </Box>
-          )}
-        </>
-      )}
+            {all.length === 0 ? (
+              <EmptyState title="The catalog has no templates yet" />
+            ) : shown.length === 0 ? (
+              <EmptyState title="No template matches the filters" />
+            ) : (
+              <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' }}>
+                {shown.map((t) => (
+                  <TemplateCard key={`${t.metadata.namespace ?? 'default'}/${t.metadata.name}`} template={t} />
+                ))}
+              </Box>
+            )}
+          </>
+        )}
+      </WhenLoaded>
     </Box>
   );
 }

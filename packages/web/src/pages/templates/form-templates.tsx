@@ -1,20 +1,10 @@
 /**
- * RJSF templates that keep the page's headings in order: the MUI theme renders field descriptions
- * as `<h6>` and object titles as `<h5>`; here descriptions are text and titles sit one level below
- * the page's step heading (h2). Also the wording of RJSF's errors where it reads badly.
+ * RJSF templates that keep a template page's headings in order: the MUI theme renders object titles
+ * as `<h5>`; here they sit one level below the page's step heading (h2). Descriptions are text, as
+ * in the run form (its DescriptionFieldTemplate). Also the wording of RJSF's errors where it reads badly.
  */
 import { Box, Divider, Typography } from '@mui/material';
-import { RichDescription } from '@rjsf/core';
-import type { DescriptionFieldProps, RJSFValidationError, TitleFieldProps } from '@rjsf/utils';
-
-export function DescriptionFieldTemplate({ id, description, registry, uiSchema }: DescriptionFieldProps) {
-  if (!description) return null;
-  return (
-    <Typography id={id} variant="body2" component="div" color="text.secondary" sx={{ mt: 0.625 }}>
-      <RichDescription description={description} registry={registry} {...(uiSchema ? { uiSchema } : {})} />
-    </Typography>
-  );
-}
+import type { RJSFValidationError, TitleFieldProps } from '@rjsf/utils';
 
 export function TitleFieldTemplate({ id, title, optionalDataControl }: TitleFieldProps) {
   return (

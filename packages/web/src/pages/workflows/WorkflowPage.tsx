@@ -3,12 +3,13 @@
  * Definition (the graph), Source (the definition file) and Runs (its runs, paged). The tab is kept
  * in the address (`?tab=source`) so it survives a reload and can be linked to.
  */
-import { Box, Breadcrumbs, Button, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { Box, Breadcrumbs, Button, Link, Stack, Typography } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../app/use-api';
 import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { PageTabs, TabPanel } from '../../components/PageTabs';
 import { Availability } from './Availability';
 import { WorkflowDefinitionTab } from './WorkflowDefinitionTab';
 import { WorkflowRunsTab } from './WorkflowRunsTab';
@@ -89,17 +90,13 @@ export default function WorkflowPage() {
       {overview.error && <ErrorState error={overview.error} title="Could not refresh this workflow" onRetry={overview.reload} />}
 
       <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
-        <Tabs value={tab} onChange={(_e, v: TabValue) => selectTab(v)} aria-label="Workflow details">
-          {TABS.map((t) => (
-            <Tab key={t.value} value={t.value} label={t.label} id={`workflow-tab-${t.value}`} aria-controls={`workflow-panel-${t.value}`} />
-          ))}
-        </Tabs>
+        <PageTabs idPrefix="workflow" label="Workflow details" tabs={TABS} value={tab} onChange={selectTab} />
       </Box>
-      <Box role="tabpanel" id={`workflow-panel-${tab}`} aria-labelledby={`workflow-tab-${tab}`} sx={{ pt: 2 }}>
+      <TabPanel idPrefix="workflow" value={tab} sx={{ pt: 2 }}>
         {tab === 'definition' && <WorkflowDefinitionTab workflowId={o.workflowId} />}
         {tab === 'source' && <WorkflowSourceTab workflowId={o.workflowId} format={o.format} />}
         {tab === 'runs' && <WorkflowRunsTab workflowId={o.workflowId} />}
-      </Box>
+      </TabPanel>
     </Box>
   );
 }

@@ -1,17 +1,44 @@
 /**
- * The Runs tab of a workflow: its runs, newest first, paged on the server (one extra row is asked
- * for to know whether there is a next page: the API gives no total). Refreshed every 5 s while a
- * shown run is still going, else every 15 s.
+ * The Runs tab of a workflow: its runs (id, status, when and by whom started, how long it took),
+ * newest first, paged on the server (one extra row is asked for to know whether there is a next
+ * page: the API gives no total). Refreshed every 5 s while a shown run is still going, else every 15 s.
  */
-import { Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
+import { Link, Paper, TableContainer, TablePagination, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useApi } from '../../app/use-api';
+import { formatAgo, formatDateTime, runDurationText } from '../../components/format';
 import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
-import { RunStatusChip } from '../../components/status/RunStatusChip';
+import { RunsTable, statusColumn, type RunColumn } from '../../components/run/RunsTable';
 import { isRunEnded } from '../../components/status/run-status';
-import { formatAgo, formatDateTime, runDuration } from './format';
 import { workflowRuns } from './workflow-api';
+
+const COLUMNS: readonly RunColumn[] = [
+  {
+    key: 'id',
+    header: 'ID',
+    cell: (r) => (
+      <Link component={RouterLink} to={`/runs/${encodeURIComponent(r.id)}`} sx={{ fontFamily: 'monospace' }}>
+        {r.id}
+      </Link>
+    ),
+  },
+  statusColumn,
+  {
+    key: 'started',
+    header: 'Started',
+    cell: (r) => (
+      <>
+        {formatDateTime(r.start, 'short')}
+        <Typography variant="caption" color="text.secondary" component="div">
+          {formatAgo(r.start)}
+        </Typography>
+      </>
+    ),
+  },
+  { key: 'duration', header: 'Duration', cell: (r) => runDurationText(r) },
+  { key: 'by', header: 'Started by', cell: (r) => r.initiatorEntity?.replace(/^user:default\//, '') ?? '—' },
+];
 
 export function WorkflowRunsTab({ workflowId }: { workflowId: string }) {
   const [page, setPage] = useState(0);
@@ -36,39 +63,7 @@ export function WorkflowRunsTab({ workflowId }: { workflowId: string }) {
     <>
       {runs.error && <ErrorState error={runs.error} title="Could not refresh the runs" onRetry={runs.reload} />}
       <TableContainer component={Paper}>
-        <Table size="small" aria-label="Runs of this workflow">
-          <TableHead>
-            <TableRow>
-              <TableCell>ID</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Started</TableCell>
-              <TableCell>Duration</TableCell>
-              <TableCell>Started by</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map((r) => (
-              <TableRow key={r.id} hover>
-                <TableCell>
-                  <Link component={RouterLink} to={`/runs/${encodeURIComponent(r.id)}`} sx={{ fontFamily: 'monospace' }}>
-                    {r.id}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  <RunStatusChip status={r.state} />
-                </TableCell>
-                <TableCell>
-                  {formatDateTime(r.start)}
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {formatAgo(r.start)}
-                  </Typography>
-                </TableCell>
-                <TableCell>{runDuration(r.start, r.end, r.duration)}</TableCell>
-                <TableCell>{r.initiatorEntity?.replace(/^user:default\//, '') ?? '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <RunsTable runs={items} label="Runs of this workflow" columns={COLUMNS} />
       </TableContainer>
       <TablePagination
         component="div"

@@ -2,38 +2,20 @@
  * /workflows: every workflow the user may read, with its availability (and why not), its last run
  * and a Run button; filtered by a search box in the browser, sortable, refreshed every 15 s.
  */
-import {
-  Box,
-  Button,
-  InputAdornment,
-  Link,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TableSortLabel,
-  TextField,
-  Typography,
-} from '@mui/material';
-import SearchIcon from '@mui/icons-material/Search';
+import { Box, Button, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { WorkflowOverviewDTO } from '../../api/types';
 import { useApi } from '../../app/use-api';
+import { formatAgo, formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, Loading } from '../../components/PageStates';
+import { SearchField } from '../../components/SearchField';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { RunStatusChip } from '../../components/status/RunStatusChip';
 import { Availability, availabilityReasons } from './Availability';
-import { formatAgo, formatDateTime } from './format';
 import { listWorkflows } from './workflow-api';
 
 type SortKey = 'name' | 'lastRun';
-
-/** Shown to screen readers only. */
-const SR_ONLY = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 const nameOf = (o: WorkflowOverviewDTO) => o.name ?? o.workflowId;
 
@@ -80,15 +62,7 @@ export default function WorkflowsPage() {
         <Typography variant="h4" component="h1">
           Workflows
         </Typography>
-        <TextField
-          size="small"
-          type="search"
-          label="Search workflows"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          sx={{ width: 320, maxWidth: '100%' }}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" aria-hidden /></InputAdornment> } }}
-        />
+        <SearchField label="Search workflows" value={query} onChange={setQuery} sx={{ width: 320, maxWidth: '100%' }} />
       </Stack>
 
       {workflows.error && <ErrorState error={workflows.error} title="Could not load the workflows" onRetry={workflows.reload} />}
@@ -119,9 +93,7 @@ export default function WorkflowsPage() {
                     <TableCell>Availability</TableCell>
                     <TableCell aria-sort={ariaSort('lastRun')}>{sortLabel('lastRun', 'Last run')}</TableCell>
                     <TableCell>
-                      <Box component="span" sx={SR_ONLY}>
-                        Actions
-                      </Box>
+                      <VisuallyHidden>Actions</VisuallyHidden>
                     </TableCell>
                   </TableRow>
                 </TableHead>
@@ -165,8 +137,8 @@ function WorkflowRow({ overview: o }: { overview: WorkflowOverviewDTO }) {
       <TableCell sx={{ minWidth: 170 }}>
         {o.lastRunId ? (
           <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-            <Link component={RouterLink} to={`/runs/${encodeURIComponent(o.lastRunId)}`} aria-label={`Last run of ${nameOf(o)}, ${formatDateTime(o.lastTriggeredMs)}`}>
-              {formatDateTime(o.lastTriggeredMs)}
+            <Link component={RouterLink} to={`/runs/${encodeURIComponent(o.lastRunId)}`} aria-label={`Last run of ${nameOf(o)}, ${formatDateTime(o.lastTriggeredMs, 'short')}`}>
+              {formatDateTime(o.lastTriggeredMs, 'short')}
             </Link>
             <Typography variant="caption" color="text.secondary">
               {formatAgo(o.lastTriggeredMs)}

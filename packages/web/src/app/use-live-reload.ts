@@ -1,6 +1,6 @@
 /** Calls `reload` whenever a live notification arrives (not on mount: the first load is the page's). */
 import { useEffect, useRef } from 'react';
-import { useLiveNotifications } from '../../app/live-notifications';
+import { useLiveNotifications } from './live-notifications';
 
 export function useLiveReload(...reloads: (() => void)[]): void {
   const { version } = useLiveNotifications();

@@ -3,7 +3,7 @@
  * and the short form people read (`user:default/ana` → `ana`). Refs compare lower-cased, as the
  * catalog hands them out.
  */
-import type { Entity } from '../../api/types';
+import type { Entity } from '../api/types';
 
 export interface RefParts {
   readonly kind: string;
