@@ -23,9 +23,17 @@ export interface UserPage {
   readonly problems: string[];
 }
 
-/** A fresh context and page whose relative URLs go to `baseURL`. */
-export async function openPage(browser: Browser, baseURL: string): Promise<UserPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The journeys' window size. */
+export const DEFAULT_VIEWPORT: Viewport = { width: 1280, height: 900 };
+
+/** A fresh context and page whose relative URLs go to `baseURL`, with a window of `viewport`. */
+export async function openPage(browser: Browser, baseURL: string, viewport: Viewport = DEFAULT_VIEWPORT): Promise<UserPage> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();

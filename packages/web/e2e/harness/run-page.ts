@@ -45,3 +45,13 @@ export async function nodeStatuses(page: Page): Promise<Record<string, string>> 
     .locator('[data-state]')
     .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-state') ?? '', e.getAttribute('data-status') ?? ''])));
 }
+
+/**
+ * Whether the state's node lies wholly inside the visible part of the graph (as first placed, or
+ * after panning): the run's "Progress" graph, or the graph inside `within` (a workflow's definition).
+ */
+export async function nodeInView(page: Page, state: string, within: Locator = progress(page)): Promise<boolean> {
+  const [pane, node] = await Promise.all([within.locator('.react-flow').first().boundingBox(), within.locator(`[data-state="${state}"]`).first().boundingBox()]);
+  if (!pane || !node) return false;
+  return node.x >= pane.x && node.y >= pane.y && node.x + node.width <= pane.x + pane.width && node.y + node.height <= pane.y + pane.height;
+}

@@ -3,7 +3,7 @@
  * guest", and wait for the shell (the main navigation) to appear; or open a new user's page signed in.
  */
 import type { Browser, Page } from 'playwright-core';
-import { openPage, type UserPage } from './browser.js';
+import { openPage, type UserPage, type Viewport } from './browser.js';
 
 /** `user` is a catalog user name (`dev1`, `admin`). */
 export async function signIn(page: Page, user: string): Promise<void> {
@@ -16,8 +16,8 @@ export async function signIn(page: Page, user: string): Promise<void> {
 }
 
 /** A fresh page of its own (see `openPage`) on `baseURL`, signed in as `user`. */
-export async function openSignedIn(browser: Browser, baseURL: string, user: string): Promise<UserPage> {
-  const opened = await openPage(browser, baseURL);
+export async function openSignedIn(browser: Browser, baseURL: string, user: string, viewport?: Viewport): Promise<UserPage> {
+  const opened = await openPage(browser, baseURL, viewport);
   await signIn(opened.page, user);
   return opened;
 }
