@@ -34,7 +34,7 @@ if (!env.GITLAB_URL) {
   say(`  approve a large request: curl -X PUT -H "PRIVATE-TOKEN: ${gitlab.token}" "${gitlab.url}/api/v4/projects/${encodeURIComponent(SEED_APPROVALS_PROJECT.path_with_namespace)}/issues/<iid>?add_labels=approved"`);
 }
 const server = await startServer(config, { env });
-say(`Sluice is up at ${server.url}. A static token for scripts is in ${config.dataDir}/workflows.token; the README shows a first run.`);
+say(`Sluice is up: open ${server.url} in a browser and sign in as dev1 (or admin, to approve). A static token for scripts is in ${config.dataDir}/workflows.token; the README shows a first run.`);
 
 let stopping = false;
 const stop = async () => {
