@@ -1,5 +1,5 @@
 /**
- * Routes the portal needs beyond the Upstream APIs, under `/api/sluice`: a workflow's graph (for the
+ * Routes the portal needs beyond the upstream APIs, under `/api/sluice`: a workflow's graph (for the
  * definition and for a run, from the version that run started with) and a run's history, paged by
  * sequence number so a run page can follow it live (the first page also carries the run's input).
  * Same permissions as the Orchestrator API.
