@@ -1,5 +1,5 @@
 /** The portal's entry: theme, sign-in gate, live notifications and the router. */
-import { CssBaseline, ThemeProvider } from '@mui/material';
+import { Box, CssBaseline, ThemeProvider, Typography } from '@mui/material';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -8,13 +8,23 @@ import { LiveNotificationsProvider } from './app/live-notifications';
 import { routes } from './app/routes';
 import { SignInPage } from './app/SignInPage';
 import { theme } from './app/theme';
-import { Loading } from './components/PageStates';
+import { ErrorState, Loading } from './components/PageStates';
 
 const router = createBrowserRouter(routes);
 
 function Gate() {
-  const { user, loading } = useAuth();
+  const { user, loading, error, retry } = useAuth();
   if (loading) return <Loading label="Signing in…" />;
+  if (error) {
+    return (
+      <Box component="main" sx={{ p: 3, maxWidth: 720, mx: 'auto' }}>
+        <Typography variant="h4" component="h1">
+          Sluice
+        </Typography>
+        <ErrorState error={error} title="Cannot reach Sluice" onRetry={retry} />
+      </Box>
+    );
+  }
   if (!user) return <SignInPage />;
   return (
     <LiveNotificationsProvider key={user.userEntityRef}>

@@ -1,6 +1,7 @@
 /**
  * The portal's HTTP client: JSON in and out, the signed-in user's token on every call, and errors
- * turned into ApiError with the server's message (Backstage's error shape) and status.
+ * turned into ApiError with the server's message (Backstage's error shape) and status, or into
+ * NetworkError when the server did not answer.
  */
 
 export class ApiError extends Error {
@@ -11,6 +12,14 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+}
+
+/** The server did not answer at all (it is down, or the network is): no HTTP status. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Sluice did not answer: the server may be down or the network unreachable. Try again in a moment.', { cause });
+    this.name = 'NetworkError';
   }
 }
 
@@ -59,12 +68,19 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const token = tokenStore.get();
   if (token) headers.authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, {
-    method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
-    headers,
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
+      headers,
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  } catch (err) {
+    // The browser's own words ("Failed to fetch") mean nothing to a user: say what happened.
+    if (opts.signal?.aborted) throw err;
+    throw new NetworkError(err);
+  }
   if (res.status === 401 && token) onUnauthorized();
   if (!res.ok) throw await errorOf(res);
   if (opts.text) return (await res.text()) as T;

@@ -1,11 +1,12 @@
 /**
  * The frame of every signed-in page: the top bar with the navigation, the notifications bell with a
- * live unread count, and the user's menu; a skip link to the main content for keyboard users.
+ * live unread count, and the user's menu; a skip link to the main content for keyboard users, and
+ * the focus kept on the page's content when a move to another page took it away.
  */
 import { AppBar, Badge, Box, Button, IconButton, Link, Menu, MenuItem, Toolbar, Tooltip, Typography } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { Suspense, useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { Loading } from '../components/PageStates';
 import { useAuth, useUser } from './auth';
 import { useLiveNotifications } from './live-notifications';
@@ -25,6 +26,22 @@ export function AppShell() {
   const navigate = useNavigate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const name = user.displayName ?? user.userEntityRef.replace(/^user:default\//, '');
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const shownPath = useRef(pathname);
+
+  // A link or button that goes to another page usually goes away with the page it was on, and the
+  // focus with it (to the document's body): put it on the new page's content instead, so that Tab
+  // continues there and screen readers are told where they are. Not after a redirect (from / after
+  // signing in): that is a first page, whose first stop is the skip link.
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    if (navigationType === 'REPLACE') return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) mainRef.current?.focus({ preventScroll: true });
+  }, [pathname, navigationType]);
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -74,7 +91,7 @@ export function AppShell() {
           </Menu>
         </Toolbar>
       </AppBar>
-      <Box component="main" id="main" tabIndex={-1} sx={{ p: 3, maxWidth: 1400, mx: 'auto', outline: 'none' }}>
+      <Box component="main" id="main" ref={mainRef} tabIndex={-1} sx={{ p: 3, maxWidth: 1400, mx: 'auto', outline: 'none' }}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

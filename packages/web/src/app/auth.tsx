@@ -4,7 +4,7 @@
  * through the provider and comes back with the token in the URL fragment.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import { api, ApiError, setUnauthorizedHandler, tokenStore } from '../api/client';
 import type { Me, PortalSession } from '../api/types';
 
 export type SignedInUser = Extract<Me, { type: 'user' }>;
@@ -12,6 +12,10 @@ export type SignedInUser = Extract<Me, { type: 'user' }>;
 interface AuthState {
   readonly user: SignedInUser | null;
   readonly loading: boolean;
+  /** Why the signed-in user could not be read when the server did not answer (the token is kept). */
+  readonly error: Error | undefined;
+  /** Reads the signed-in user again (after `error`). */
+  readonly retry: () => void;
   /** Why the last sign-in through the identity provider was refused. */
   readonly signInError: string | undefined;
   readonly signInAsGuest: (userEntityRef: string) => Promise<void>;
@@ -38,6 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [loading, setLoading] = useState(true);
   const [signInError, setSignInError] = useState<string>();
+  const [error, setError] = useState<Error>();
 
   const load = useCallback(async () => {
     if (!tokenStore.get()) {
@@ -45,11 +50,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setLoading(false);
       return;
     }
+    setError(undefined);
     try {
       const me = await api<Me>('/api/auth/me');
       setUser(me.type === 'user' ? me : null);
-    } catch {
-      tokenStore.clear();
+    } catch (err) {
+      // Only the server's refusal (4xx) ends the session: a server that is down, failing (5xx) or out of reach does not.
+      if (err instanceof ApiError && err.status < 500) tokenStore.clear();
+      else setError(err instanceof Error ? err : new Error(String(err)));
       setUser(null);
     } finally {
       setLoading(false);
@@ -80,7 +88,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, loading, signInError, signInAsGuest, signOut }), [user, loading, signInError, signInAsGuest, signOut]);
+  const retry = useCallback(() => {
+    setLoading(true);
+    void load();
+  }, [load]);
+
+  const value = useMemo(() => ({ user, loading, error, retry, signInError, signInAsGuest, signOut }), [user, loading, error, retry, signInError, signInAsGuest, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

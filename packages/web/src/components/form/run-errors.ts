@@ -2,7 +2,7 @@
  * Server errors from starting a run, in plain words: the message, and for a 400 each problem's
  * JSON pointer turned into the field's labels (`/inputData/recipients/0` → "Recipients › 1").
  */
-import { ApiError } from '../../api/client';
+import { ApiError, NetworkError } from '../../api/client';
 import { deref, isObject, titleOf, type JsonSchema } from './json-schema';
 
 export interface FieldProblem {
@@ -55,7 +55,8 @@ const TITLES: Record<number, string> = {
 export function describeRunError(error: unknown, schema?: JsonSchema, inputPrefix = '/inputData'): RunErrorDescription {
   if (!(error instanceof ApiError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return { title: 'The run could not start', message: /fetch|network/i.test(message) ? `The server could not be reached (${message}).` : message, problems: [], notes: [] };
+    const unreachable = !(error instanceof NetworkError) && /fetch|network/i.test(message);
+    return { title: 'The run could not start', message: unreachable ? `The server could not be reached (${message}).` : message, problems: [], notes: [] };
   }
   const title = TITLES[error.status] ?? (error.status >= 500 ? 'The server failed to start the run' : 'The run could not start');
   const problems: FieldProblem[] = [];

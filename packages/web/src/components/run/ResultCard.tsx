@@ -1,12 +1,13 @@
 /**
  * What a run produced, per the Orchestrator result contract: the message as markdown, `link`
- * outputs as links, `markdown` outputs rendered, other outputs in a key/value table, and the
- * suggested next workflows as links to their run form prefilled from this run.
+ * outputs as links (one into the portal opens its page in place, others a new tab), `markdown`
+ * outputs rendered, other outputs in a key/value table, and the suggested next workflows as links
+ * to their run form prefilled from this run.
  */
 import { Alert, Box, Link, List, ListItem, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Link as RouterLink } from 'react-router';
 import type { ProcessInstanceStatusDTO } from '../../api/types';
+import { AppLink } from '../AppLink';
 import { Markdown } from '../Markdown';
 import { isWebUrl, resultOf } from './run-result';
 
@@ -38,10 +39,7 @@ export function ResultCard({ workflowdata, instanceId, status }: { workflowdata:
             {links.map((o, i) => (
               <ListItem key={i} disableGutters>
                 {isWebUrl(o.value) ? (
-                  <Link href={o.value} target="_blank" rel="noopener noreferrer" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-                    {o.key}
-                    <OpenInNewIcon sx={{ fontSize: 16 }} aria-label="(opens in a new tab)" />
-                  </Link>
+                  <AppLink href={o.value}>{o.key}</AppLink>
                 ) : (
                   <Typography variant="body2">
                     {o.key}: {o.value}

@@ -5,7 +5,7 @@
  * (the link of an approval notification); `?tab=history` opens the history.
  */
 import { Alert, Box, Typography } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Approval, ApprovalDecision } from '../../api/types';
 import { useApi, type Loaded } from '../../app/use-api';
@@ -53,6 +53,15 @@ export default function ApprovalsPage() {
   // Decided here: out of the inbox and into the history at once, before the next load confirms it.
   const [decided, setDecided] = useState<Approval[]>([]);
   const [notice, setNotice] = useState<string>();
+  // The decided request leaves the inbox with the button that opened the dialog, so the dialog cannot
+  // give the focus back to it: the Pending tab takes it (Tab goes on to the next request).
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus) return;
+    setRefocus(false);
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) document.getElementById('approvals-tab-pending')?.focus();
+  }, [refocus]);
 
   const highlightId = params.get('id');
   const decidedIds = new Set(decided.map((a) => a.id));
@@ -75,6 +84,7 @@ export default function ApprovalsPage() {
   const onDecided = (a: Approval) => {
     setDecided((list) => [a, ...list.filter((x) => x.id !== a.id)]);
     setDeciding(undefined);
+    setRefocus(true);
     setNotice(`${a.decision === 'approved' ? 'Approved' : 'Denied'} “${a.title}”. It is now in the history.`);
     pending.reload();
     history.reload();
