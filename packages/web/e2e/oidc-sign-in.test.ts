@@ -9,7 +9,7 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SERVICE_SUBJECT, SERVICE_TOKEN } from '../../server/test/helpers/test-server.js';
-import { startFakeProvider, type FakeProvider } from '../../server/test/auth/fake-openid-provider.js';
+import { oidcOnlySettings, startFakeProvider, type FakeProvider } from '../../server/test/auth/fake-openid-provider.js';
 import { launchBrowser, openPage, type UserPage } from './harness/browser.js';
 import { assertPortalBuilt } from './harness/portal-build.js';
 import { startPortalServer, type TestServer } from './harness/portal-server.js';
@@ -26,14 +26,7 @@ beforeAll(async () => {
   assertPortalBuilt();
   idp = await startFakeProvider();
   server = await startPortalServer({
-    settings: {
-      auth: {
-        externalAccess: [{ subject: SERVICE_SUBJECT, token: SERVICE_TOKEN }],
-        guest: false,
-        admins: ['group:default/platform-admins'],
-        oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scope: 'profile', userClaim: 'preferred_username' },
-      },
-    },
+    settings: oidcOnlySettings(idp, { subject: SERVICE_SUBJECT, token: SERVICE_TOKEN }),
   });
   browser = await launchBrowser();
 }, 45_000);

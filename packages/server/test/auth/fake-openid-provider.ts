@@ -34,6 +34,18 @@ interface PendingCode {
 }
 
 /** Starts the provider. */
+/** Server settings signing in through `idp` only (guest off), the user named by `preferred_username`. */
+export function oidcOnlySettings(idp: FakeProvider, service: { subject: string; token: string }): Record<string, unknown> {
+  return {
+    auth: {
+      externalAccess: [service],
+      guest: false,
+      admins: ['group:default/platform-admins'],
+      oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scope: 'profile', userClaim: 'preferred_username' },
+    },
+  };
+}
+
 export async function startFakeProvider(opts: { clientId?: string; clientSecret?: string } = {}): Promise<FakeProvider> {
   const clientId = opts.clientId ?? 'sluice-portal';
   const clientSecret = opts.clientSecret ?? `secret-${randomBytes(8).toString('hex')}`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { registerOidcSignIn } from '../../src/auth/oidc-sign-in.js';
 import { SERVICE_SUBJECT, SERVICE_TOKEN, startTestServer, type TestServer } from '../helpers/test-server.js';
-import { startFakeProvider, type FakeProvider } from './fake-openid-provider.js';
+import { oidcOnlySettings, startFakeProvider, type FakeProvider } from './fake-openid-provider.js';
 
 let idp: FakeProvider;
 let s: TestServer;
@@ -11,14 +11,7 @@ let s: TestServer;
 beforeAll(async () => {
   idp = await startFakeProvider();
   s = await startTestServer({
-    settings: {
-      auth: {
-        externalAccess: [{ subject: SERVICE_SUBJECT, token: SERVICE_TOKEN }],
-        guest: false,
-        admins: ['group:default/platform-admins'],
-        oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scope: 'profile', userClaim: 'preferred_username' },
-      },
-    },
+    settings: oidcOnlySettings(idp, { subject: SERVICE_SUBJECT, token: SERVICE_TOKEN }),
   });
 });
 afterAll(async () => {
