@@ -18,7 +18,6 @@ export type {
   RunHistoryEntry,
   RunHistoryPage,
   SerializedTaskEvent,
-  TaskStatus,
   WorkflowGraph,
   WorkflowOverviewDTO,
   WorkflowOverviewListResultDTO,
